@@ -1,0 +1,157 @@
+// Lowers the marked functions of one source file into an IR module. Each
+// function succeeds or fails on its own: a diagnostic in one never stops the rest.
+import { Node, SyntaxKind, VariableDeclarationKind, type FunctionDeclaration, type SourceFile } from 'ts-morph';
+import { FunctionRejected, makeDiagnostic, type Diagnostic } from '../../diag/diagnostic';
+import { KNOWN_OPTIONS, discover, type MarkedFunction } from '../../frontend/discover';
+import type { IrFunction, IrModule, Stmt } from '../nodes';
+import { BOOL, F64, VOID, type IrType } from '../types';
+import { FnContext, type ModuleScope, type Signature } from './context';
+import { lowerBlock } from './statements';
+import { readType } from './typenodes';
+
+export interface LoweredModule {
+  ir: IrModule;
+  diagnostics: Diagnostic[];
+}
+
+export function lowerModule(sf: SourceFile, displayPath: string, defaultOptions: string[] = []): LoweredModule {
+  const diagnostics: Diagnostic[] = [];
+  const filePath = sf.getFilePath();
+  const text = sf.getFullText();
+  const diagAt = (pos: number, length: number, code: Parameters<typeof makeDiagnostic>[0], args: string[] = []) => {
+    const { line, column } = sf.getLineAndColumnAtPos(pos);
+    diagnostics.push(makeDiagnostic(code, { file: filePath, line, col: column, length }, text, args));
+  };
+  const { marked, misplaced } = discover(sf);
+  for (const m of misplaced) {
+    const kind = m.node.getKind();
+    const code = kind === SyntaxKind.FunctionDeclaration && !(m.node as FunctionDeclaration).getBody() ? 'TSN1002' : 'TSN1002';
+    diagAt(m.tagPos, '@native'.length, code);
+  }
+  const scope: ModuleScope = { sourceFile: sf, filePath, functions: new Map(), constants: moduleConstants(sf) };
+  const ready: { fn: MarkedFunction; sig: Signature; options: Set<string> }[] = [];
+  for (const fn of marked) {
+    try {
+      const options = readOptions(fn, defaultOptions, diagAt);
+      const sig = readSignature(fn.node, scope);
+      scope.functions.set(fn.name, sig);
+      if (options) ready.push({ fn, sig, options });
+    } catch (e) {
+      if (!(e instanceof FunctionRejected)) throw e;
+      diagnostics.push(e.diagnostic);
+    }
+  }
+  const functions: IrFunction[] = [];
+  for (const { fn, sig, options } of ready) {
+    const result = lowerFunction(scope, fn, sig, options);
+    if ('diagnostic' in result) diagnostics.push(result.diagnostic);
+    else functions.push(result);
+  }
+  return { ir: { source: displayPath, functions }, diagnostics };
+}
+
+function readOptions(fn: MarkedFunction, defaults: string[], diagAt: (pos: number, len: number, code: 'TSN1001', args: string[]) => void): Set<string> | undefined {
+  let ok = true;
+  for (const o of fn.options) {
+    if (!KNOWN_OPTIONS.has(o)) {
+      diagAt(fn.tagPos, '@native'.length, 'TSN1001', [o]);
+      ok = false;
+    }
+  }
+  return ok ? new Set([...defaults, ...fn.options]) : undefined;
+}
+
+function rejecter(scope: ModuleScope, name: string) {
+  return new FnContext(scope, name, new Set(), VOID, new Set());
+}
+
+function readSignature(node: FunctionDeclaration, scope: ModuleScope): Signature {
+  const name = node.getNameOrThrow();
+  const ctx = rejecter(scope, name);
+  if (node.isAsync() || node.isGenerator()) ctx.fail(node, 'TSN1003');
+  const params = node.getParameters().map((p) => {
+    if (p.isOptional() || p.isRestParameter() || p.hasInitializer()) ctx.fail(p, 'TSN1104');
+    if (!Node.isIdentifier(p.getNameNode())) ctx.fail(p, 'TSN1105');
+    const typeNode = p.getTypeNode();
+    const type = readType(typeNode);
+    if (!type || type.tag === 'void') return ctx.fail(typeNode ?? p, typeNode ? 'TSN1102' : 'TSN1101', [typeNode ? typeNode.getText() : p.getName()]);
+    return type;
+  });
+  const retNode = node.getReturnTypeNode();
+  let returns: IrType;
+  if (retNode) {
+    const t = readType(retNode);
+    if (!t) return ctx.fail(retNode, 'TSN1103', [retNode.getText()]);
+    returns = t;
+  } else returns = inferReturn(node);
+  return { name, params, returns };
+}
+
+/** TypeScript's inference for an un-annotated return, as far as compiled code can return: void, boolean or number. */
+function inferReturn(node: FunctionDeclaration): IrType {
+  const values = node.getDescendantsOfKind(SyntaxKind.ReturnStatement)
+    .filter((r) => r.getFirstAncestorByKind(SyntaxKind.FunctionDeclaration) === node)
+    .map((r) => r.getExpression())
+    .filter((e) => e !== undefined);
+  if (values.length === 0) return VOID;
+  const booleanish = (e: Node): boolean => {
+    if (Node.isParenthesizedExpression(e)) return booleanish(e.getExpression());
+    if (e.getKind() === SyntaxKind.TrueKeyword || e.getKind() === SyntaxKind.FalseKeyword) return true;
+    if (Node.isPrefixUnaryExpression(e)) return e.getOperatorToken() === SyntaxKind.ExclamationToken;
+    if (Node.isBinaryExpression(e)) {
+      const op = e.getOperatorToken().getKind();
+      return [SyntaxKind.LessThanToken, SyntaxKind.LessThanEqualsToken, SyntaxKind.GreaterThanToken, SyntaxKind.GreaterThanEqualsToken,
+        SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
+      ].includes(op) || ((op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) && booleanish(e.getLeft()));
+    }
+    return false;
+  };
+  return values.every(booleanish) ? BOOL : F64;
+}
+
+/** Module-level `const NAME = <number literal>` (optionally negated or annotated). */
+function moduleConstants(sf: SourceFile): ModuleScope['constants'] {
+  const out: ModuleScope['constants'] = new Map();
+  for (const stmt of sf.getVariableStatements()) {
+    if (stmt.getDeclarationKind() !== VariableDeclarationKind.Const) continue;
+    for (const d of stmt.getDeclarations()) {
+      let init = d.getInitializer();
+      let sign = 1;
+      if (init && Node.isPrefixUnaryExpression(init) && init.getOperatorToken() === SyntaxKind.MinusToken) {
+        sign = -1;
+        init = init.getOperand();
+      }
+      if (!init || !Node.isNumericLiteral(init) || !Node.isIdentifier(d.getNameNode())) continue;
+      const value = sign * init.getLiteralValue();
+      const declared = readType(d.getTypeNode());
+      const type = declared ?? (Number.isInteger(value) && !Object.is(value, -0) ? { tag: 'scalar', kind: 'i53' } as IrType : F64);
+      out.set(d.getName(), { value, type });
+    }
+  }
+  return out;
+}
+
+/** Lowers one function; retried with demoted locals until the local typing is stable. */
+function lowerFunction(scope: ModuleScope, fn: MarkedFunction, sig: Signature, options: Set<string>): IrFunction | { diagnostic: Diagnostic } {
+  const demoted = new Set<Node>();
+  for (;;) {
+    const ctx = new FnContext(scope, fn.name, options, sig.returns, demoted);
+    try {
+      const params = fn.node.getParameters().map((p, i) => ctx.declare(p.getName(), sig.params[i]!, true));
+      const body: Stmt[] = lowerBlock(ctx, fn.node.getBodyOrThrow().asKindOrThrow(SyntaxKind.Block).getStatements());
+      if (ctx.violations.size > 0) {
+        for (const v of ctx.violations) demoted.add(v);
+        continue;
+      }
+      const { line, column } = scope.sourceFile.getLineAndColumnAtPos(fn.node.getStart());
+      return { name: fn.name, params, returns: sig.returns, body, options, exported: fn.node.isExported(), loc: { line, col: column } };
+    } catch (e) {
+      if (!(e instanceof FunctionRejected)) throw e;
+      if (ctx.violations.size > 0) {
+        for (const v of ctx.violations) demoted.add(v);
+        continue;
+      }
+      return { diagnostic: e.diagnostic };
+    }
+  }
+}

@@ -1,0 +1,82 @@
+// The typed IR. Every expression carries its type; every conversion is an
+// explicit `convert` node placed by the typer, so back ends only print.
+import type { ArrayKind, IrType, ScalarKind } from './types';
+
+export interface Loc {
+  line: number;
+  col: number;
+}
+
+export type ArithOp = '+' | '-' | '*' | '/' | '%';
+export type BitOp = '|' | '&' | '^' | '<<' | '>>' | '>>>';
+export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+export interface Local {
+  /** Unique within the function. */
+  id: number;
+  name: string;
+  type: IrType;
+  isParam: boolean;
+}
+
+export type Expr =
+  | { k: 'num'; type: IrType; value: number; loc: Loc }
+  | { k: 'bool'; type: IrType; value: boolean; loc: Loc }
+  | { k: 'local'; type: IrType; local: Local; loc: Loc }
+  /** Arithmetic in the domain of `type` (f64, or i53 for exact integer + and -). */
+  | { k: 'arith'; type: IrType; op: ArithOp; left: Expr; right: Expr; loc: Loc }
+  /** Bitwise and shift operators on ToInt32'd operands; `>>>` is u32, the rest i32. */
+  | { k: 'bit'; type: IrType; op: BitOp; left: Expr; right: Expr; loc: Loc }
+  | { k: 'bitnot'; type: IrType; operand: Expr; loc: Loc }
+  | { k: 'neg'; type: IrType; operand: Expr; loc: Loc }
+  /** Both operands already converted to one domain (f64, i53 or bool). */
+  | { k: 'compare'; type: IrType; op: CompareOp; left: Expr; right: Expr; loc: Loc }
+  | { k: 'logical'; type: IrType; op: '&&' | '||'; left: Expr; right: Expr; loc: Loc }
+  | { k: 'not'; type: IrType; operand: Expr; loc: Loc }
+  /** JS truthiness of a number. */
+  | { k: 'truthy'; type: IrType; operand: Expr; loc: Loc }
+  | { k: 'cond'; type: IrType; test: Expr; then: Expr; else: Expr; loc: Loc }
+  /** A conversion JS performs (widening, or ToInt32-style wrapping into an integer kind). */
+  | { k: 'convert'; type: IrType; to: ScalarKind; operand: Expr; loc: Loc }
+  /** Typed-array element read; `index` is i53. */
+  | { k: 'element'; type: IrType; array: Expr; arrayKind: ArrayKind; index: Expr; checked: boolean; loc: Loc }
+  | { k: 'length'; type: IrType; array: Expr; loc: Loc }
+  | { k: 'call'; type: IrType; callee: string; args: Expr[]; loc: Loc }
+  /** A Math/Number builtin from the builtins table; args already converted. */
+  | { k: 'builtin'; type: IrType; name: string; args: Expr[]; loc: Loc }
+  | { k: 'assign'; type: IrType; target: LValue; value: Expr; loc: Loc }
+  /** ++/-- on an integer slot held as a machine integer. */
+  | { k: 'update'; type: IrType; target: LValue; op: '++' | '--'; prefix: boolean; loc: Loc };
+
+export type LValue =
+  | { k: 'local'; type: IrType; local: Local; loc: Loc }
+  | { k: 'element'; type: IrType; array: Expr; arrayKind: ArrayKind; index: Expr; checked: boolean; loc: Loc };
+
+export type Stmt =
+  | { k: 'let'; local: Local; init: Expr; loc: Loc }
+  | { k: 'expr'; expr: Expr; loc: Loc }
+  | { k: 'if'; test: Expr; then: Stmt[]; else?: Stmt[]; loc: Loc }
+  | { k: 'for'; init: Stmt[]; test?: Expr; update: Expr[]; body: Stmt[]; label?: string; loc: Loc }
+  | { k: 'while'; test: Expr; body: Stmt[]; label?: string; loc: Loc }
+  | { k: 'do'; body: Stmt[]; test: Expr; label?: string; loc: Loc }
+  | { k: 'break'; label?: string; loc: Loc }
+  | { k: 'continue'; label?: string; loc: Loc }
+  | { k: 'return'; value?: Expr; loc: Loc }
+  | { k: 'block'; body: Stmt[]; loc: Loc }
+  | { k: 'throw'; error: 'Error' | 'TypeError' | 'RangeError'; message: string; loc: Loc };
+
+export interface IrFunction {
+  name: string;
+  params: Local[];
+  returns: IrType;
+  body: Stmt[];
+  options: Set<string>;
+  exported: boolean;
+  loc: Loc;
+}
+
+export interface IrModule {
+  /** Source path shown in messages and comments (relative to the project root). */
+  source: string;
+  functions: IrFunction[];
+}

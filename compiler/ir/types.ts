@@ -1,0 +1,117 @@
+// The numeric-type table: the one place that knows how a source type maps to
+// C++, to N-API and to its JS conversion rule. Everything else asks here.
+
+export type IntKind = 'i32' | 'u32' | 'i16' | 'u16' | 'i8' | 'u8';
+/**
+ * `i53` is internal: an integer-valued JS number held in an int64_t. The typer
+ * gives it to un-annotated locals whose every assigned value is an integer
+ * type (loop counters, `.length`, sums of those), so they compile to machine
+ * integers; its values stay within ±2^53, where int64 and double agree.
+ */
+export type ScalarKind = 'f64' | 'f32' | IntKind | 'i53' | 'bool';
+export type ArrayKind =
+  | 'Float64Array'
+  | 'Float32Array'
+  | 'Int32Array'
+  | 'Uint32Array'
+  | 'Int16Array'
+  | 'Uint16Array'
+  | 'Int8Array'
+  | 'Uint8Array'
+  | 'Uint8ClampedArray';
+
+export type IrType =
+  | { tag: 'scalar'; kind: ScalarKind }
+  | { tag: 'array'; kind: ArrayKind }
+  | { tag: 'void' };
+
+export interface ScalarInfo {
+  cType: string;
+  /** Holds only integers (a store converts by the typed-array rule). */
+  integer: boolean;
+  /** Name used by the argument reader and return writer in native/tsnative (tsn::Args::NAME, tsn::ret_NAME). */
+  boundary: string;
+  /** The TS spelling for signatures and .d.ts files. */
+  source: string;
+}
+
+export const SCALARS: Record<ScalarKind, ScalarInfo> = {
+  f64: { cType: 'double', integer: false, boundary: 'f64', source: 'f64' },
+  f32: { cType: 'float', integer: false, boundary: 'f32', source: 'f32' },
+  i32: { cType: 'int32_t', integer: true, boundary: 'i32', source: 'i32' },
+  u32: { cType: 'uint32_t', integer: true, boundary: 'u32', source: 'u32' },
+  i16: { cType: 'int16_t', integer: true, boundary: 'i16', source: 'i16' },
+  u16: { cType: 'uint16_t', integer: true, boundary: 'u16', source: 'u16' },
+  i8: { cType: 'int8_t', integer: true, boundary: 'i8', source: 'i8' },
+  u8: { cType: 'uint8_t', integer: true, boundary: 'u8', source: 'u8' },
+  i53: { cType: 'int64_t', integer: true, boundary: 'f64', source: 'number' },
+  bool: { cType: 'bool', integer: false, boundary: 'bool', source: 'boolean' },
+};
+
+export interface ArrayInfo {
+  element: ScalarKind;
+  /** The element kind a store converts to (clamped arrays clamp, the rest wrap). */
+  store: 'f64' | 'f32' | IntKind | 'clamped';
+  napi: string;
+}
+
+export const ARRAYS: Record<ArrayKind, ArrayInfo> = {
+  Float64Array: { element: 'f64', store: 'f64', napi: 'napi_float64_array' },
+  Float32Array: { element: 'f32', store: 'f32', napi: 'napi_float32_array' },
+  Int32Array: { element: 'i32', store: 'i32', napi: 'napi_int32_array' },
+  Uint32Array: { element: 'u32', store: 'u32', napi: 'napi_uint32_array' },
+  Int16Array: { element: 'i16', store: 'i16', napi: 'napi_int16_array' },
+  Uint16Array: { element: 'u16', store: 'u16', napi: 'napi_uint16_array' },
+  Int8Array: { element: 'i8', store: 'i8', napi: 'napi_int8_array' },
+  Uint8Array: { element: 'u8', store: 'u8', napi: 'napi_uint8_array' },
+  Uint8ClampedArray: { element: 'u8', store: 'clamped', napi: 'napi_uint8_clamped_array' },
+};
+
+/** Source spellings of scalar types (aliases exported by 'tsnative', and TS's own). */
+export const SCALAR_NAMES: Record<string, ScalarKind> = {
+  number: 'f64',
+  f64: 'f64',
+  f32: 'f32',
+  i32: 'i32',
+  u32: 'u32',
+  i16: 'i16',
+  u16: 'u16',
+  i8: 'i8',
+  u8: 'u8',
+  boolean: 'bool',
+};
+
+/** Aliases that must come from the tsnative import to mean what they say. */
+export const ALIAS_NAMES = new Set(['f64', 'f32', 'i32', 'u32', 'i16', 'u16', 'i8', 'u8']);
+
+export const scalar = (kind: ScalarKind): IrType => ({ tag: 'scalar', kind });
+export const array = (kind: ArrayKind): IrType => ({ tag: 'array', kind });
+export const VOID: IrType = { tag: 'void' };
+export const F64 = scalar('f64');
+export const I53 = scalar('i53');
+export const I32 = scalar('i32');
+export const U32 = scalar('u32');
+export const BOOL = scalar('bool');
+
+export function isArrayKind(name: string): name is ArrayKind {
+  return Object.prototype.hasOwnProperty.call(ARRAYS, name);
+}
+
+export function isInteger(t: IrType): boolean {
+  return t.tag === 'scalar' && SCALARS[t.kind].integer;
+}
+
+export function isNumeric(t: IrType): boolean {
+  return t.tag === 'scalar' && t.kind !== 'bool';
+}
+
+export function sameType(a: IrType, b: IrType): boolean {
+  return a.tag === b.tag && (a.tag === 'void' || (a as { kind: string }).kind === (b as { kind: string }).kind);
+}
+
+/** The TS spelling of a type, for messages, signatures and .d.ts files. */
+export function typeName(t: IrType): string {
+  if (t.tag === 'void') return 'void';
+  if (t.tag === 'array') return t.kind;
+  return SCALARS[t.kind].source;
+}

@@ -1,0 +1,36 @@
+// A zero-copy view of a typed array's elements for the duration of one call.
+// Indices are 64-bit (arrays may exceed 2^31 elements); the data pointer is
+// read once per call. No __restrict: two views may alias (SPEC §2).
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "errors.h"
+#include "numbers.h"
+
+namespace tsn {
+
+[[noreturn]] inline void throw_out_of_bounds(const char* fn, int64_t index, int64_t length, const char* file, int line) {
+  throw_error(ErrorKind::RangeError, std::string(fn) + ": index " + std::to_string(index) +
+                                         " is out of bounds for length " + std::to_string(length) + " (" + file +
+                                         ":" + std::to_string(line) + ")");
+}
+
+template <typename T>
+struct View {
+  T* data = nullptr;
+  int64_t length = 0;
+
+  // Checked element access: the index was already made an integer; anything
+  // outside [0, length) throws a RangeError naming the source line.
+  T& at(int64_t i, const char* fn, const char* file, int line) const {
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(length)) throw_out_of_bounds(fn, i, length, file, line);
+    return data[i];
+  }
+  T& operator[](int64_t i) const { return data[i]; }
+};
+
+}  // namespace tsn
+
+// Checked element access inside a generated function (which declares tsn_fn).
+#define TSN_AT(view, index, line) ((view).at((index), tsn_fn, TSN_SOURCE_FILE, (line)))
