@@ -24,9 +24,7 @@ export function lowerModule(sf: SourceFile, displayPath: string, defaultOptions:
   };
   const { marked, misplaced } = discover(sf);
   for (const m of misplaced) {
-    const kind = m.node.getKind();
-    const code = kind === SyntaxKind.FunctionDeclaration && !(m.node as FunctionDeclaration).getBody() ? 'TSN1002' : 'TSN1002';
-    diagAt(m.tagPos, '@native'.length, code);
+    diagAt(m.node.getStart(), m.node.getText().split('\n')[0]!.length, 'TSN1002');
   }
   const scope: ModuleScope = { sourceFile: sf, filePath, functions: new Map(), constants: moduleConstants(sf) };
   const ready: { fn: MarkedFunction; sig: Signature; options: Set<string> }[] = [];
@@ -47,6 +45,7 @@ export function lowerModule(sf: SourceFile, displayPath: string, defaultOptions:
     if ('diagnostic' in result) diagnostics.push(result.diagnostic);
     else functions.push(result);
   }
+  diagnostics.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
   return { ir: { source: displayPath, functions }, diagnostics };
 }
 

@@ -1,0 +1,118 @@
+// JS is the oracle: run a function as JS and as native code on the same random
+// inputs (plus the edge values that break naive C), and compare the results
+// and every array argument afterwards with Object.is (so -0 and NaN count).
+import fc from 'fast-check';
+import type { FunctionSignature } from '../../runtime/manifest';
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+export const EDGE_F64 = [
+  0, -0, 1, -1, 0.5, -0.5, 1.5, 2.5, -2.5, NaN, Infinity, -Infinity, 5e-324, -5e-324, 2.2250738585072014e-308,
+  2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1, 2 ** 32, 2 ** 32 - 1, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e21, -1e300,
+  Number.MAX_VALUE, 0.49999999999999994, 4294967296.5, -4294967297.5,
+];
+
+const f64 = (): fc.Arbitrary<number> =>
+  fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...EDGE_F64) }, { weight: 3, arbitrary: fc.double() }, { weight: 2, arbitrary: fc.integer({ min: -1000, max: 1000 }) }, { weight: 2, arbitrary: fc.double({ min: -100, max: 100, noNaN: true }) });
+const int = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.oneof({ weight: 1, arbitrary: fc.constantFrom(min, max, 0, 1, -1 < min ? 0 : -1) }, { weight: 3, arbitrary: fc.integer({ min, max }) }, { weight: 2, arbitrary: fc.integer({ min: Math.max(min, -50), max: Math.min(max, 50) }) });
+const f32 = (): fc.Arbitrary<number> => fc.oneof(fc.float(), fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1.5, -2.5));
+
+const SCALARS: Record<string, () => fc.Arbitrary<unknown>> = {
+  f64, number: f64, f32,
+  i32: () => int(-(2 ** 31), 2 ** 31 - 1),
+  u32: () => int(0, 2 ** 32 - 1),
+  i16: () => int(-32768, 32767),
+  u16: () => int(0, 65535),
+  i8: () => int(-128, 127),
+  u8: () => int(0, 255),
+  boolean: () => fc.boolean(),
+};
+
+const ARRAYS: Record<string, [new (n: number) => ArrayLike<number> & { [i: number]: number }, () => fc.Arbitrary<number>]> = {
+  Float64Array: [Float64Array, f64],
+  Float32Array: [Float32Array, f64],
+  Int32Array: [Int32Array, SCALARS.i32 as () => fc.Arbitrary<number>],
+  Uint32Array: [Uint32Array, SCALARS.u32 as () => fc.Arbitrary<number>],
+  Int16Array: [Int16Array, SCALARS.i16 as () => fc.Arbitrary<number>],
+  Uint16Array: [Uint16Array, SCALARS.u16 as () => fc.Arbitrary<number>],
+  Int8Array: [Int8Array, SCALARS.i8 as () => fc.Arbitrary<number>],
+  Uint8Array: [Uint8Array, SCALARS.u8 as () => fc.Arbitrary<number>],
+  Uint8ClampedArray: [Uint8ClampedArray, SCALARS.u8 as () => fc.Arbitrary<number>],
+};
+
+/** Arguments for a signature: every array parameter has the same length (0 to 12). */
+export function argsFor(sig: FunctionSignature): fc.Arbitrary<unknown[]> {
+  return fc.integer({ min: 0, max: 12 }).chain((n) =>
+    fc.tuple(
+      ...sig.params.map((p): fc.Arbitrary<unknown> => {
+        const arr = ARRAYS[p.type];
+        if (arr) {
+          const [Ctor, element] = arr;
+          return fc.array(element(), { minLength: n, maxLength: n }).map((xs) => {
+            const a = new Ctor(n);
+            xs.forEach((x, i) => (a[i] = x));
+            return a;
+          });
+        }
+        const scalar = SCALARS[p.type];
+        if (!scalar) throw new Error(`no arbitrary for ${p.type}`);
+        return scalar();
+      }),
+    ),
+  );
+}
+
+const clone = (args: unknown[]): unknown[] => args.map((a) => (ArrayBuffer.isView(a) ? (a as Float64Array).slice() : a));
+
+type Outcome = { value: unknown } | { error: string };
+
+function run(fn: AnyFn, args: unknown[]): Outcome {
+  try {
+    return { value: fn(...args) };
+  } catch (e) {
+    return { error: (e as Error).constructor.name + ': ' + (e as Error).message };
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) {
+    const x = a as unknown as ArrayLike<number>;
+    const y = b as unknown as ArrayLike<number>;
+    return x.length === y.length && Array.from(x).every((v, i) => Object.is(v, y[i]));
+  }
+  return Object.is(a, b);
+}
+
+const show = (v: unknown): string =>
+  ArrayBuffer.isView(v) ? `${v.constructor.name}[${Array.from(v as unknown as ArrayLike<number>).map((x) => (Object.is(x, -0) ? '-0' : String(x))).join(', ')}]` : Object.is(v, -0) ? '-0' : String(v);
+
+/** Compares one call; returns a description of the difference, or undefined. */
+export function compareCall(js: AnyFn, native: AnyFn, args: unknown[]): string | undefined {
+  const jsArgs = clone(args);
+  const nativeArgs = clone(args);
+  const a = run(js, jsArgs);
+  const b = run(native, nativeArgs);
+  const input = args.map(show).join(', ');
+  if ('error' in a || 'error' in b) {
+    const ea = 'error' in a ? a.error.split(':')[0] : undefined;
+    const eb = 'error' in b ? b.error.split(':')[0] : undefined;
+    return ea === eb ? undefined : `(${input}): JS ${'error' in a ? a.error : show(a.value)}, native ${'error' in b ? b.error : show(b.value)}`;
+  }
+  if (!sameValue(a.value, b.value)) return `(${input}): JS returned ${show(a.value)}, native ${show(b.value)}`;
+  for (let i = 0; i < args.length; i++) {
+    if (!sameValue(jsArgs[i], nativeArgs[i])) return `(${input}): argument ${i} afterwards: JS ${show(jsArgs[i])}, native ${show(nativeArgs[i])}`;
+  }
+  return undefined;
+}
+
+/** A fast-check property asserting JS and native agree on `sig`'s inputs. */
+export function assertAgree(sig: FunctionSignature, js: AnyFn, native: AnyFn, arb: fc.Arbitrary<unknown[]> = argsFor(sig), numRuns = 300): void {
+  fc.assert(
+    fc.property(arb, (args) => {
+      const diff = compareCall(js, native, args);
+      if (diff) throw new Error(`${sig.name}${diff}`);
+    }),
+    { numRuns },
+  );
+}
