@@ -13,6 +13,7 @@ const CPP_RESERVED = new Set(
 );
 
 export function localName(local: Local): string {
+  if (local.synthetic) return `tsn_${local.name}${local.id}`;
   const n = local.name.replace(/\$/g, '_S');
   if (CPP_RESERVED.has(n) || n.startsWith('tsn_') || n.startsWith('_')) return `u_${n}`;
   return n;

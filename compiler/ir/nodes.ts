@@ -17,6 +17,10 @@ export interface Local {
   name: string;
   type: IrType;
   isParam: boolean;
+  /** Made by the compiler (switch values, for..of indices): named apart from user names. */
+  synthetic?: boolean;
+  /** An f64 local whose every value is integer-valued (SPEC §2): it may enter integer slots. */
+  intValued?: boolean;
 }
 
 export type Expr =
@@ -31,13 +35,16 @@ export type Expr =
   | { k: 'neg'; type: IrType; operand: Expr; loc: Loc }
   /** Both operands already converted to one domain (f64, i53 or bool). */
   | { k: 'compare'; type: IrType; op: CompareOp; left: Expr; right: Expr; loc: Loc }
+  /** On booleans; on numbers it returns the operand JS would return (both of `type`). */
   | { k: 'logical'; type: IrType; op: '&&' | '||'; left: Expr; right: Expr; loc: Loc }
+  /** The comma operator: `left` for its effects, then `right`. */
+  | { k: 'seq'; type: IrType; left: Expr; right: Expr; loc: Loc }
   | { k: 'not'; type: IrType; operand: Expr; loc: Loc }
   /** JS truthiness of a number. */
   | { k: 'truthy'; type: IrType; operand: Expr; loc: Loc }
   | { k: 'cond'; type: IrType; test: Expr; then: Expr; else: Expr; loc: Loc }
   /** A conversion JS performs (widening, or ToInt32-style wrapping into an integer kind). */
-  | { k: 'convert'; type: IrType; to: ScalarKind; operand: Expr; loc: Loc }
+  | { k: 'convert'; type: IrType; to: ScalarKind; operand: Expr; loc: Loc; overflowCheck?: boolean }
   /** Typed-array element read; `index` is i53. */
   | { k: 'element'; type: IrType; array: Expr; arrayKind: ArrayKind; index: Expr; checked: boolean; loc: Loc }
   | { k: 'length'; type: IrType; array: Expr; loc: Loc }
@@ -63,6 +70,8 @@ export type Stmt =
   | { k: 'continue'; label?: string; loc: Loc }
   | { k: 'return'; value?: Expr; loc: Loc }
   | { k: 'block'; body: Stmt[]; loc: Loc }
+  /** `switch`: `value` holds the discriminant; the first case whose `match` holds (else `default`) is entered, then falls through. */
+  | { k: 'switch'; value: Local; discriminant: Expr; cases: { match?: Expr; body: Stmt[] }[]; loc: Loc }
   | { k: 'throw'; error: 'Error' | 'TypeError' | 'RangeError'; message: string; loc: Loc };
 
 export interface IrFunction {

@@ -75,20 +75,39 @@ function run(fn: AnyFn, args: unknown[]): Outcome {
   }
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Distance in units in the last place between two finite doubles of one sign. */
+function ulpDistance(a: number, b: number): number {
+  const view = new DataView(new ArrayBuffer(16));
+  view.setFloat64(0, a);
+  view.setFloat64(8, b);
+  return Math.abs(Number(view.getBigInt64(0) - view.getBigInt64(8)));
+}
+
+/**
+ * Equal, or — for the documented transcendental exception — within `ulps`
+ * units in the last place; special values (NaN, ±0, ±Infinity) stay exact.
+ */
+function closeEnough(a: unknown, b: unknown, ulps: number): boolean {
+  if (Object.is(a, b)) return true;
+  if (ulps === 0 || typeof a !== 'number' || typeof b !== 'number') return false;
+  if (!Number.isFinite(a) || !Number.isFinite(b) || a === 0 || b === 0 || Math.sign(a) !== Math.sign(b)) return false;
+  return ulpDistance(a, b) <= ulps;
+}
+
+function sameValue(a: unknown, b: unknown, ulps = 0): boolean {
   if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) {
     const x = a as unknown as ArrayLike<number>;
     const y = b as unknown as ArrayLike<number>;
-    return x.length === y.length && Array.from(x).every((v, i) => Object.is(v, y[i]));
+    return x.length === y.length && Array.from(x).every((v, i) => closeEnough(v, y[i], ulps));
   }
-  return Object.is(a, b);
+  return closeEnough(a, b, ulps);
 }
 
 const show = (v: unknown): string =>
   ArrayBuffer.isView(v) ? `${v.constructor.name}[${Array.from(v as unknown as ArrayLike<number>).map((x) => (Object.is(x, -0) ? '-0' : String(x))).join(', ')}]` : Object.is(v, -0) ? '-0' : String(v);
 
 /** Compares one call; returns a description of the difference, or undefined. */
-export function compareCall(js: AnyFn, native: AnyFn, args: unknown[]): string | undefined {
+export function compareCall(js: AnyFn, native: AnyFn, args: unknown[], ulps = 0): string | undefined {
   const jsArgs = clone(args);
   const nativeArgs = clone(args);
   const a = run(js, jsArgs);
@@ -99,20 +118,27 @@ export function compareCall(js: AnyFn, native: AnyFn, args: unknown[]): string |
     const eb = 'error' in b ? b.error.split(':')[0] : undefined;
     return ea === eb ? undefined : `(${input}): JS ${'error' in a ? a.error : show(a.value)}, native ${'error' in b ? b.error : show(b.value)}`;
   }
-  if (!sameValue(a.value, b.value)) return `(${input}): JS returned ${show(a.value)}, native ${show(b.value)}`;
+  if (!sameValue(a.value, b.value, ulps)) return `(${input}): JS returned ${show(a.value)}, native ${show(b.value)}`;
   for (let i = 0; i < args.length; i++) {
-    if (!sameValue(jsArgs[i], nativeArgs[i])) return `(${input}): argument ${i} afterwards: JS ${show(jsArgs[i])}, native ${show(nativeArgs[i])}`;
+    if (!sameValue(jsArgs[i], nativeArgs[i], ulps)) return `(${input}): argument ${i} afterwards: JS ${show(jsArgs[i])}, native ${show(nativeArgs[i])}`;
   }
   return undefined;
 }
 
+export interface AgreeOptions {
+  arb?: fc.Arbitrary<unknown[]>;
+  numRuns?: number;
+  /** Only for the transcendental Math functions (SPEC §2 exceptions). */
+  ulps?: number;
+}
+
 /** A fast-check property asserting JS and native agree on `sig`'s inputs. */
-export function assertAgree(sig: FunctionSignature, js: AnyFn, native: AnyFn, arb: fc.Arbitrary<unknown[]> = argsFor(sig), numRuns = 300): void {
+export function assertAgree(sig: FunctionSignature, js: AnyFn, native: AnyFn, opts: AgreeOptions = {}): void {
   fc.assert(
-    fc.property(arb, (args) => {
-      const diff = compareCall(js, native, args);
+    fc.property(opts.arb ?? argsFor(sig), (args) => {
+      const diff = compareCall(js, native, args, opts.ulps ?? 0);
       if (diff) throw new Error(`${sig.name}${diff}`);
     }),
-    { numRuns },
+    { numRuns: opts.numRuns ?? 300 },
   );
 }

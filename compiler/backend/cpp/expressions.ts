@@ -4,7 +4,7 @@ import type { Expr, LValue } from '../../ir/nodes';
 import { SCALARS, type ScalarKind } from '../../ir/types';
 import { localName, implName } from '../names';
 import { BUILTIN_EMIT } from './builtins';
-import { doubleLiteral, integerLiteral } from './types';
+import { cppType, doubleLiteral, integerLiteral } from './types';
 
 export function expr(e: Expr): string {
   switch (e.k) {
@@ -30,7 +30,9 @@ export function expr(e: Expr): string {
     case 'compare':
       return `(${expr(e.left)} ${e.op} ${expr(e.right)})`;
     case 'logical':
-      return `(${expr(e.left)} ${e.op} ${expr(e.right)})`;
+      return e.type.tag === 'scalar' && e.type.kind === 'bool' ? `(${expr(e.left)} ${e.op} ${expr(e.right)})` : valueLogical(e);
+    case 'seq':
+      return `((void)${expr(e.left)}, ${expr(e.right)})`;
     case 'not':
       return `(!${expr(e.operand)})`;
     case 'truthy':
@@ -67,10 +69,22 @@ export function lvalue(t: LValue): string {
   return t.k === 'local' ? localName(t.local) : elementRef(t);
 }
 
+/** `a && b` on numbers yields an operand: the left one is evaluated once, the right one only if needed. */
+function valueLogical(e: Expr & { k: 'logical' }): string {
+  const t = cppType(e.type);
+  const test = truthyText(e.type.tag === 'scalar' ? e.type.kind : 'f64', 'tsn_t');
+  const [pick, other] = e.op === '&&' ? [expr(e.right), 'tsn_t'] : ['tsn_t', expr(e.right)];
+  return `([&]() -> ${t} { const ${t} tsn_t = ${expr(e.left)}; return ${test} ? ${pick} : ${other}; }())`;
+}
+
 function truthy(operand: Expr): string {
-  const kind = operand.type.tag === 'scalar' ? operand.type.kind : 'f64';
-  if (SCALARS[kind].integer) return `(${expr(operand)} != 0)`;
-  return `tsn::truthy(${expr(operand)})`;
+  return truthyText(operand.type.tag === 'scalar' ? operand.type.kind : 'f64', expr(operand));
+}
+
+function truthyText(kind: ScalarKind, text: string): string {
+  if (SCALARS[kind].integer) return `(${text} != 0)`;
+  if (kind === 'bool') return text;
+  return `tsn::truthy(${text})`;
 }
 
 const WRAP: Partial<Record<ScalarKind, string>> = {

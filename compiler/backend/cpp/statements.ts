@@ -18,6 +18,7 @@ export function collectLabels(stmts: Stmt[], use: LabelUse = { breaks: new Set()
       case 'continue': if (s.label) use.continues.add(s.label); break;
       case 'if': collectLabels(s.then, use); if (s.else) collectLabels(s.else, use); break;
       case 'for': case 'while': case 'do': case 'block': collectLabels(s.body, use); break;
+      case 'switch': for (const c of s.cases) collectLabels(c.body, use); break;
       default: break;
     }
   }
@@ -80,6 +81,9 @@ function statement(w: CodeWriter, s: Stmt, labels: LabelUse): void {
     case 'block':
       w.block('', () => statements(w, s.body, labels));
       return;
+    case 'switch':
+      switchStatement(w, s, labels);
+      return;
     case 'throw':
       w.line(`tsn::throw_error(tsn::ErrorKind::${s.error}, ${stringLiteral(s.message)});`);
       return;
@@ -100,6 +104,30 @@ function forLoop(w: CodeWriter, s: Stmt & { k: 'for' }, labels: LabelUse): void 
     statements(w, s.init, labels);
     w.mark(s.loc.line);
     w.block(`for (; ${test}; ${update})`, () => loopBody(w, s.body, labels, s.label));
+  });
+}
+
+/**
+ * The first matching case is found with `===` in source order; a C++ switch on
+ * its position then gives JS's entry point and fall-through. Each case body is
+ * a block, so a jump to a case never crosses a declaration.
+ */
+function switchStatement(w: CodeWriter, s: Stmt & { k: 'switch' }, labels: LabelUse): void {
+  w.block('', () => {
+    const value = localName(s.value);
+    const which = `${value}_case`;
+    const fallback = s.cases.findIndex((c) => !c.match);
+    w.line(`const ${cppType(s.value.type)} ${value} = ${stripParens(expr(s.discriminant))};`);
+    w.line(`int ${which} = ${fallback};`);
+    const tests = s.cases.flatMap((c, i) => (c.match ? [`if (${stripParens(expr(c.match))}) ${which} = ${i};`] : []));
+    tests.forEach((t, i) => w.line(i === 0 ? t : `else ${t}`));
+    w.block(`switch (${which})`, () => {
+      s.cases.forEach((c, i) => {
+        w.line(`case ${i}:`);
+        w.block('', () => statements(w, c.body, labels));
+      });
+      w.line('default: break;');
+    });
   });
 }
 

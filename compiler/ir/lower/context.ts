@@ -5,6 +5,7 @@ import { FunctionRejected, makeDiagnostic, type Diagnostic } from '../../diag/di
 import type { DiagnosticCode } from '../../diag/codes';
 import type { Loc, Local } from '../nodes';
 import type { IrType } from '../types';
+import type { LocalLevel } from './convert';
 
 export interface Signature {
   name: string;
@@ -22,21 +23,23 @@ export interface ModuleScope {
 export class FnContext {
   private scopes: Map<string, Local>[] = [new Map()];
   private nextId = 0;
-  /** Declarations (by node) typed i53 by assumption; a non-integer store demotes them. */
-  readonly demoted = new Set<Node>();
-  readonly violations = new Set<Node>();
+  /** Levels of un-annotated locals lowered by earlier passes (see LocalLevel). */
+  readonly demoted: ReadonlyMap<Node, LocalLevel>;
+  /** Stores this pass found below a local's level: the next pass uses these levels. */
+  readonly violations = new Map<Node, LocalLevel>();
   readonly localDecl = new Map<Local, Node>();
   readonly labels: string[] = [];
   loopDepth = 0;
+  switchDepth = 0;
 
   constructor(
     readonly module: ModuleScope,
     readonly fnName: string,
     readonly options: Set<string>,
     readonly returns: IrType,
-    demoted: Set<Node>,
+    demoted: ReadonlyMap<Node, LocalLevel>,
   ) {
-    for (const d of demoted) this.demoted.add(d);
+    this.demoted = demoted;
   }
 
   loc(node: Node): Loc {
@@ -61,11 +64,16 @@ export class FnContext {
     );
   }
 
-  declare(name: string, type: IrType, isParam: boolean, decl?: Node): Local {
-    const local: Local = { id: this.nextId++, name, type, isParam };
+  declare(name: string, type: IrType, isParam: boolean, decl?: Node, intValued?: boolean): Local {
+    const local: Local = { id: this.nextId++, name, type, isParam, intValued };
     this.scopes[this.scopes.length - 1]!.set(name, local);
     if (decl) this.localDecl.set(local, decl);
     return local;
+  }
+
+  /** A compiler-made local (never visible to user code). */
+  declareSynthetic(name: string, type: IrType): Local {
+    return { id: this.nextId++, name, type, isParam: false, synthetic: true };
   }
 
   lookup(name: string): Local | undefined {

@@ -2,7 +2,7 @@
 // keep a value a slot cannot hold, the user gets a diagnostic (SPEC §2).
 import type { Node } from 'ts-morph';
 import { INTEGER_PRESERVING, INTEGER_VALUED } from '../builtins';
-import type { Expr } from '../nodes';
+import type { Expr, Local } from '../nodes';
 import { ARRAYS, BOOL, SCALARS, isInteger, isNumeric, scalar, sameType, typeName, type ArrayKind, type IrType, type ScalarKind } from '../types';
 import type { FnContext } from './context';
 
@@ -17,10 +17,39 @@ export function convert(e: Expr, to: ScalarKind): Expr {
 
 export const toF64 = (e: Expr): Expr => convert(e, 'f64');
 
+/**
+ * What an un-annotated local's values have been so far, strongest first:
+ * `i53` (all of integer types: held in an int64), `int` (all integer-valued:
+ * a double that may enter integer slots), `f32` (all f32 values: a float),
+ * `f64` (anything).
+ */
+export type LocalLevel = 'i53' | 'int' | 'f32' | 'f64';
+
+export function levelOf(e: Expr): LocalLevel {
+  if (isInteger(e.type)) return 'i53';
+  if (isF32Valued(e)) return 'f32';
+  return isIntValued(e) ? 'int' : 'f64';
+}
+
+export function levelOfLocal(local: Local): LocalLevel {
+  if (local.type.tag === 'scalar' && local.type.kind === 'i53') return 'i53';
+  if (local.type.tag === 'scalar' && local.type.kind === 'f32') return 'f32';
+  return local.intValued ? 'int' : 'f64';
+}
+
+/** The strongest level both values satisfy. */
+export function meetLevels(a: LocalLevel, b: LocalLevel): LocalLevel {
+  if (a === b) return a;
+  if ((a === 'i53' && b === 'int') || (a === 'int' && b === 'i53')) return 'int';
+  return 'f64';
+}
+
 /** Integer-valued in the sense of SPEC §2: may enter an integer slot. */
 export function isIntValued(e: Expr): boolean {
   if (isInteger(e.type)) return true;
   switch (e.k) {
+    case 'local':
+      return e.local.intValued === true;
     case 'num':
       return Number.isInteger(e.value) && !Object.is(e.value, -0);
     case 'arith':
@@ -31,6 +60,9 @@ export function isIntValued(e: Expr): boolean {
       return isIntValued(e.then) && isIntValued(e.else);
     case 'convert':
       return isIntValued(e.operand);
+    case 'logical':
+    case 'seq':
+      return isIntValued(e.right) && (e.k === 'seq' || isIntValued(e.left));
     case 'builtin':
       return INTEGER_VALUED.has(e.name) || (INTEGER_PRESERVING.has(e.name) && e.args.every(isIntValued));
     default:
@@ -97,6 +129,8 @@ export function toStore(ctx: FnContext, node: Node, e: Expr, arrayKind: ArrayKin
 /** A condition: booleans as they are, numbers by JS truthiness. */
 export function toCondition(ctx: FnContext, node: Node, e: Expr): Expr {
   if (sameType(e.type, BOOL)) return e;
+  // `a && b` on numbers, used as a condition, is the boolean `&&` of their truthiness.
+  if (e.k === 'logical') return { ...e, type: BOOL, left: toCondition(ctx, node, e.left), right: toCondition(ctx, node, e.right) };
   if (isNumeric(e.type)) return { k: 'truthy', type: BOOL, operand: e, loc: e.loc };
   return ctx.fail(node, 'TSN1302', ['a condition', typeName(e.type), 'a typed array is always truthy; test `.length > 0`']);
 }

@@ -4,7 +4,7 @@ import { GLOBAL_CONSTANTS, MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUM
 import type { ArithOp, BitOp, CompareOp, Expr, LValue } from '../nodes';
 import { ARRAYS, BOOL, F64, I32, I53, U32, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
 import type { FnContext } from './context';
-import { convert, toCondition, toF64, toSlot, toStore } from './convert';
+import { convert, levelOf, levelOfLocal, meetLevels, toCondition, toF64, toSlot, toStore } from './convert';
 
 const ARITH: Partial<Record<SyntaxKind, ArithOp>> = {
   [SyntaxKind.PlusToken]: '+', [SyntaxKind.MinusToken]: '-', [SyntaxKind.AsteriskToken]: '*',
@@ -40,7 +40,8 @@ export interface ExprOptions {
 export function lowerExpr(ctx: FnContext, node: Expression, opts: ExprOptions = {}): Expr {
   const loc = ctx.loc(node);
   if (Node.isParenthesizedExpression(node)) return lowerExpr(ctx, node.getExpression(), opts);
-  if (Node.isNumericLiteral(node)) return numberLiteral(node.getLiteralValue(), loc);
+  // compilerNode.text is the normalised decimal (ts-morph's getLiteralValue() misreads 1e300 as 1).
+  if (Node.isNumericLiteral(node)) return numberLiteral(Number(node.compilerNode.text), loc);
   if (node.getKind() === SyntaxKind.TrueKeyword) return { k: 'bool', type: BOOL, value: true, loc };
   if (node.getKind() === SyntaxKind.FalseKeyword) return { k: 'bool', type: BOOL, value: false, loc };
   if (Node.isIdentifier(node)) return identifier(ctx, node);
@@ -125,17 +126,17 @@ function binary(ctx: FnContext, node: import('ts-morph').BinaryExpression, opts:
     return assign(ctx, node, node.getLeft(), () => binaryValue(ctx, node, compound, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, node.getRight())), opts);
   }
   if (opKind === SyntaxKind.AmpersandAmpersandToken || opKind === SyntaxKind.BarBarToken) {
-    const left = lowerExpr(ctx, node.getLeft());
-    const right = lowerExpr(ctx, node.getRight());
-    if (!sameType(left.type, BOOL) || !sameType(right.type, BOOL)) {
-      return ctx.fail(node, 'TSN1201', ['`&&` / `||` on numbers', 'compare explicitly: `(a !== 0) && (b !== 0)`']);
-    }
-    return { k: 'logical', type: BOOL, op: opKind === SyntaxKind.AmpersandAmpersandToken ? '&&' : '||', left, right, loc };
+    const op = opKind === SyntaxKind.AmpersandAmpersandToken ? '&&' : '||';
+    const [left, right] = unify(ctx, node, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, node.getRight()), `\`${op}\``);
+    if (left.type.tag !== 'scalar') return ctx.fail(node, 'TSN1302', ['booleans or numbers', typeName(left.type), `\`${op}\` works on booleans and numbers`]);
+    return { k: 'logical', type: left.type, op, left, right, loc };
   }
   const cmp = COMPARE[opKind];
   if (cmp) return compare(ctx, node, cmp, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, node.getRight()));
   if (opKind === SyntaxKind.CommaToken) {
-    return ctx.fail(node, 'TSN1201', ['the comma operator', 'write two statements']);
+    const left = lowerExpr(ctx, node.getLeft(), { discarded: true });
+    const right = lowerExpr(ctx, node.getRight(), opts);
+    return { k: 'seq', type: right.type, left, right, loc };
   }
   return binaryValue(ctx, node, opKind, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, node.getRight()));
 }
@@ -181,21 +182,16 @@ function prefix(ctx: FnContext, node: import('ts-morph').PrefixUnaryExpression, 
 
 function conditional(ctx: FnContext, node: import('ts-morph').ConditionalExpression): Expr {
   const test = toCondition(ctx, node.getCondition(), lowerExpr(ctx, node.getCondition()));
-  let a = lowerExpr(ctx, node.getWhenTrue());
-  let b = lowerExpr(ctx, node.getWhenFalse());
-  const loc = ctx.loc(node);
-  if (!sameType(a.type, b.type)) {
-    if (isInteger(a.type) && isInteger(b.type)) {
-      a = convert(a, 'i53');
-      b = convert(b, 'i53');
-    } else if (isNumeric(a.type) && isNumeric(b.type)) {
-      a = toF64(a);
-      b = toF64(b);
-    } else {
-      return ctx.fail(node, 'TSN1302', [typeName(a.type), typeName(b.type), 'both branches of `?:` must have the same kind of value']);
-    }
-  }
-  return { k: 'cond', type: a.type, test, then: a, else: b, loc };
+  const [a, b] = unify(ctx, node, lowerExpr(ctx, node.getWhenTrue()), lowerExpr(ctx, node.getWhenFalse()), '`?:`');
+  return { k: 'cond', type: a.type, test, then: a, else: b, loc: ctx.loc(node) };
+}
+
+/** Two values that may each be the result (`?:`, `&&`, `||`): one common type. */
+function unify(ctx: FnContext, node: Node, a: Expr, b: Expr, what: string): [Expr, Expr] {
+  if (sameType(a.type, b.type)) return [a, b];
+  if (isInteger(a.type) && isInteger(b.type)) return [convert(a, 'i53'), convert(b, 'i53')];
+  if (isNumeric(a.type) && isNumeric(b.type)) return [toF64(a), toF64(b)];
+  return ctx.fail(node, 'TSN1302', [typeName(a.type), typeName(b.type), `both sides of ${what} must be the same kind of value`]);
 }
 
 /** Lowers an element access target: the array expression and an i53 index. */
@@ -303,13 +299,17 @@ function isExactWidening(raw: Expr, value: Expr): boolean {
 }
 
 /**
- * A non-integer value stored into an un-annotated local that the typer assumed
- * to be i53: recorded, so the function is lowered again with that local as f64.
+ * A store into an un-annotated local of a value below the local's assumed
+ * level (see LocalLevel): recorded, so the function is lowered again with the
+ * local demoted.
  */
 function demotes(ctx: FnContext, local: import('../nodes').Local, value: Expr): boolean {
   const decl = ctx.localDecl.get(local);
-  if (!decl || isInteger(value.type)) return false;
-  ctx.violations.add(decl);
+  if (!decl) return false;
+  const level = levelOfLocal(local);
+  const lowered = meetLevels(level, levelOf(value));
+  if (lowered === level) return false;
+  ctx.violations.set(decl, lowered);
   return true;
 }
 
@@ -339,7 +339,7 @@ function hasSideEffects(e: Expr): boolean {
   switch (e.k) {
     case 'assign': case 'update': case 'call': return true;
     case 'num': case 'bool': case 'local': return false;
-    case 'arith': case 'bit': case 'compare': case 'logical': return hasSideEffects(e.left) || hasSideEffects(e.right);
+    case 'arith': case 'bit': case 'compare': case 'logical': case 'seq': return hasSideEffects(e.left) || hasSideEffects(e.right);
     case 'neg': case 'not': case 'bitnot': case 'truthy': case 'convert': return hasSideEffects(e.operand);
     case 'cond': return hasSideEffects(e.test) || hasSideEffects(e.then) || hasSideEffects(e.else);
     case 'element': return hasSideEffects(e.array) || hasSideEffects(e.index);
@@ -357,8 +357,10 @@ function update(ctx: FnContext, node: Node, operandNode: Expression, op: '++' | 
   }
   const kind = target.type.kind;
   const clamped = target.k === 'element' && target.arrayKind === 'Uint8ClampedArray';
-  const f32Local = target.k === 'local' && kind === 'f32';
-  if (f32Local) return ctx.fail(node, 'TSN1306', [target.local.name]);
+  if (target.k === 'local' && kind === 'f32') {
+    if (demotes(ctx, target.local, numberLiteral(0.1, loc))) return { k: 'assign', type: F64, target, value: numberLiteral(0, loc), loc };
+    return ctx.fail(node, 'TSN1306', [target.local.name]);
+  }
   if (clamped || (!opts.discarded && target.k === 'element' && kind !== 'f64')) {
     if (!opts.discarded) return ctx.fail(node, 'TSN1201', [`\`${op}\` on a narrow array element used as a value`, 'write it as a statement of its own']);
     const current: Expr = { ...target } as Expr;

@@ -6,6 +6,7 @@ import { KNOWN_OPTIONS, discover, type MarkedFunction } from '../../frontend/dis
 import type { IrFunction, IrModule, Stmt } from '../nodes';
 import { BOOL, F64, VOID, type IrType } from '../types';
 import { FnContext, type ModuleScope, type Signature } from './context';
+import type { LocalLevel } from './convert';
 import { lowerBlock } from './statements';
 import { readType } from './typenodes';
 
@@ -61,7 +62,7 @@ function readOptions(fn: MarkedFunction, defaults: string[], diagAt: (pos: numbe
 }
 
 function rejecter(scope: ModuleScope, name: string) {
-  return new FnContext(scope, name, new Set(), VOID, new Set());
+  return new FnContext(scope, name, new Set(), VOID, new Map());
 }
 
 function readSignature(node: FunctionDeclaration, scope: ModuleScope): Signature {
@@ -121,7 +122,7 @@ function moduleConstants(sf: SourceFile): ModuleScope['constants'] {
         init = init.getOperand();
       }
       if (!init || !Node.isNumericLiteral(init) || !Node.isIdentifier(d.getNameNode())) continue;
-      const value = sign * init.getLiteralValue();
+      const value = sign * Number(init.compilerNode.text);
       const declared = readType(d.getTypeNode());
       const type = declared ?? (Number.isInteger(value) && !Object.is(value, -0) ? { tag: 'scalar', kind: 'i53' } as IrType : F64);
       out.set(d.getName(), { value, type });
@@ -132,14 +133,14 @@ function moduleConstants(sf: SourceFile): ModuleScope['constants'] {
 
 /** Lowers one function; retried with demoted locals until the local typing is stable. */
 function lowerFunction(scope: ModuleScope, fn: MarkedFunction, sig: Signature, options: Set<string>): IrFunction | { diagnostic: Diagnostic } {
-  const demoted = new Set<Node>();
+  const demoted = new Map<Node, LocalLevel>();
   for (;;) {
-    const ctx = new FnContext(scope, fn.name, options, sig.returns, demoted);
+    const ctx = new FnContext(scope, fn.name, options, sig.returns, new Map(demoted));
     try {
       const params = fn.node.getParameters().map((p, i) => ctx.declare(p.getName(), sig.params[i]!, true));
       const body: Stmt[] = lowerBlock(ctx, fn.node.getBodyOrThrow().asKindOrThrow(SyntaxKind.Block).getStatements());
       if (ctx.violations.size > 0) {
-        for (const v of ctx.violations) demoted.add(v);
+        for (const [decl, level] of ctx.violations) demoted.set(decl, level);
         continue;
       }
       const { line, column } = scope.sourceFile.getLineAndColumnAtPos(fn.node.getStart());
@@ -147,7 +148,7 @@ function lowerFunction(scope: ModuleScope, fn: MarkedFunction, sig: Signature, o
     } catch (e) {
       if (!(e instanceof FunctionRejected)) throw e;
       if (ctx.violations.size > 0) {
-        for (const v of ctx.violations) demoted.add(v);
+        for (const [decl, level] of ctx.violations) demoted.set(decl, level);
         continue;
       }
       return { diagnostic: e.diagnostic };

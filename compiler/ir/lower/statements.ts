@@ -1,9 +1,9 @@
 // TS statement → IR statements.
-import { Node, VariableDeclarationKind, type Expression, type Statement, type VariableDeclarationList } from 'ts-morph';
+import { Node, VariableDeclarationKind, type Expression, type ForOfStatement, type Statement, type SwitchStatement, type VariableDeclarationList } from 'ts-morph';
 import type { Expr, Stmt } from '../nodes';
-import { I53, isInteger, scalar, type IrType } from '../types';
+import { ARRAYS, BOOL, I53, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
 import type { FnContext } from './context';
-import { toCondition, toSlot } from './convert';
+import { convert, levelOf, meetLevels, toCondition, toF64, toSlot } from './convert';
 import { lowerExpr } from './expressions';
 import { readType } from './typenodes';
 
@@ -45,10 +45,12 @@ export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt
     return [{ k: 'do', body: b, test: condition(ctx, node.getExpression()), label, loc }];
   }
   if (Node.isForStatement(node)) return ctx.inScope(() => forStatement(ctx, node, label));
+  if (Node.isForOfStatement(node)) return ctx.inScope(() => forOf(ctx, node, label));
+  if (Node.isSwitchStatement(node)) return ctx.inScope(() => switchStatement(ctx, node));
   if (Node.isLabeledStatement(node)) {
     const inner = node.getStatement();
     const name = node.getLabel().getText();
-    if (!Node.isForStatement(inner) && !Node.isWhileStatement(inner) && !Node.isDoStatement(inner)) {
+    if (!Node.isForStatement(inner) && !Node.isForOfStatement(inner) && !Node.isWhileStatement(inner) && !Node.isDoStatement(inner)) {
       return ctx.fail(node, 'TSN1201', ['a label on something other than a loop', 'label only loops']);
     }
     ctx.labels.push(name);
@@ -61,7 +63,10 @@ export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt
   if (Node.isBreakStatement(node) || Node.isContinueStatement(node)) {
     const target = node.getLabel()?.getText();
     if (target !== undefined && !ctx.labels.includes(target)) return ctx.fail(node, 'TSN1202', [target]);
-    if (ctx.loopDepth === 0) return ctx.fail(node, 'TSN1201', ['`break`/`continue` outside a loop (switch is not supported yet)', 'use if/else']);
+    const isBreak = Node.isBreakStatement(node);
+    if (ctx.loopDepth === 0 && !(isBreak && ctx.switchDepth > 0)) {
+      return ctx.fail(node, 'TSN1201', [`\`${isBreak ? 'break' : 'continue'}\` outside a loop`, 'use it inside a loop (or `break` inside a switch)']);
+    }
     return [{ k: Node.isBreakStatement(node) ? 'break' : 'continue', label: target, loc }];
   }
   if (Node.isReturnStatement(node)) return [returnStatement(ctx, node)];
@@ -69,6 +74,84 @@ export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt
   if (Node.isFunctionDeclaration(node)) return ctx.fail(node, 'TSN1207');
   const what = node.getKindName().replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return ctx.fail(node, 'TSN1201', [`a ${what}`, 'see the typed subset in SPEC §2']);
+}
+
+/**
+ * `for (const v of xs) body` over a typed array: the array is read once, the
+ * index is in range by construction, so the element read is unchecked.
+ */
+function forOf(ctx: FnContext, node: ForOfStatement, label?: string): Stmt[] {
+  const loc = ctx.loc(node);
+  const iterNode = node.getExpression();
+  const iterable = lowerExpr(ctx, iterNode);
+  if (iterable.type.tag !== 'array') {
+    return ctx.fail(iterNode, 'TSN1204', [`for..of over ${typeName(iterable.type)}`, 'iterate over a typed array (or prange(n) inside @native code)']);
+  }
+  const arrayKind = iterable.type.kind;
+  const arr = ctx.declareSynthetic('arr', iterable.type);
+  const idx = ctx.declareSynthetic('i', I53);
+  const arrRef: Expr = { k: 'local', type: arr.type, local: arr, loc };
+  const idxRef: Expr = { k: 'local', type: I53, local: idx, loc };
+  const list = node.getInitializer();
+  if (!Node.isVariableDeclarationList(list) || list.getDeclarations().length !== 1) {
+    return ctx.fail(list, 'TSN1204', ['for..of without a `const`/`let` declaration', 'write `for (const v of xs)`']);
+  }
+  const decl = list.getDeclarations()[0]!;
+  if (!Node.isIdentifier(decl.getNameNode())) return ctx.fail(decl, 'TSN1105');
+  const element: Expr = { k: 'element', type: scalar(ARRAYS[arrayKind].element), array: arrRef, arrayKind, index: idxRef, checked: false, loc };
+  const b = loop(ctx, () =>
+    ctx.inScope(() => {
+      const first = declareLocal(ctx, decl, decl.getName(), readType(decl.getTypeNode()), element, decl);
+      const inner = node.getStatement();
+      const rest = Node.isBlock(inner) ? inner.getStatements().flatMap((st) => lowerStmt(ctx, st)) : lowerStmt(ctx, inner);
+      return [first, ...rest];
+    }),
+  );
+  return [
+    { k: 'let', local: arr, init: iterable, loc },
+    {
+      k: 'for',
+      init: [{ k: 'let', local: idx, init: { k: 'num', type: I53, value: 0, loc }, loc }],
+      test: { k: 'compare', type: BOOL, op: '<', left: idxRef, right: { k: 'length', type: I53, array: arrRef, loc }, loc },
+      update: [{ k: 'update', type: I53, target: { k: 'local', type: I53, local: idx, loc }, op: '++', prefix: false, loc }],
+      body: b,
+      label,
+      loc,
+    },
+  ];
+}
+
+/**
+ * `switch`: the discriminant is evaluated once; cases are tried in order with
+ * `===`; the body is entered at the match (or `default`) and falls through.
+ */
+function switchStatement(ctx: FnContext, node: SwitchStatement): Stmt[] {
+  const loc = ctx.loc(node);
+  const discriminant = lowerExpr(ctx, node.getExpression());
+  if (discriminant.type.tag !== 'scalar') return ctx.fail(node.getExpression(), 'TSN1302', ['a number or boolean', typeName(discriminant.type), 'switch on a number']);
+  const value = ctx.declareSynthetic('switch', discriminant.type);
+  const valueRef: Expr = { k: 'local', type: discriminant.type, local: value, loc };
+  ctx.switchDepth++;
+  try {
+    const cases = node.getClauses().map((clause) => {
+      const match = Node.isCaseClause(clause) ? compareValues(ctx, clause, valueRef, lowerExpr(ctx, clause.getExpression())) : undefined;
+      const body = clause.getStatements().flatMap((st) => lowerStmt(ctx, st));
+      return { match, body };
+    });
+    return [{ k: 'switch', value, discriminant, cases, loc }];
+  } finally {
+    ctx.switchDepth--;
+  }
+}
+
+function compareValues(ctx: FnContext, node: Node, left: Expr, right: Expr): Expr {
+  const loc = ctx.loc(node);
+  if (sameType(left.type, BOOL) !== sameType(right.type, BOOL)) {
+    return ctx.fail(node, 'TSN1302', [typeName(left.type), typeName(right.type), 'a case value has the type of the switch value']);
+  }
+  if (sameType(left.type, BOOL)) return { k: 'compare', type: BOOL, op: '==', left, right, loc };
+  if (isInteger(left.type) && isInteger(right.type)) return { k: 'compare', type: BOOL, op: '==', left: convert(left, 'i53'), right: convert(right, 'i53'), loc };
+  return { k: 'compare', type: BOOL, op: '==', left: toF64(left), right: toF64(right), loc };
 }
 
 function condition(ctx: FnContext, node: Expression): Expr {
@@ -110,20 +193,27 @@ function declarations(ctx: FnContext, list: VariableDeclarationList): Stmt[] {
         : { k: 'num', type: declared, value: 0, loc: ctx.loc(decl) };
       return { k: 'let', local, init: zero, loc: ctx.loc(decl) };
     }
-    const init = lowerExpr(ctx, initNode);
-    let type: IrType;
-    let candidate = false;
-    if (declared) type = declared;
-    else if (isInteger(init.type)) {
-      candidate = !ctx.demoted.has(decl);
-      type = candidate ? I53 : scalar('f64');
-    } else if (init.type.tag === 'scalar' && init.type.kind === 'f32') type = scalar('f64');
-    else type = init.type;
-    if (type.tag === 'void') return ctx.fail(initNode, 'TSN1302', ['a value', 'void', 'a void function returns nothing to store']);
-    const value = toSlot(ctx, initNode, init, type, `\`${name}\``);
-    const local = ctx.declare(name, type, false, candidate ? decl : undefined);
-    return { k: 'let', local, init: value, loc: ctx.loc(decl) };
+    return declareLocal(ctx, decl, name, declared, lowerExpr(ctx, initNode), initNode);
   });
+}
+
+/**
+ * A local with its first value. Un-annotated: the type TypeScript would give,
+ * except that integer (or f32) values make an i53 (or f32) candidate, which a
+ * later non-integer (non-f32) store demotes to f64.
+ */
+function declareLocal(ctx: FnContext, decl: Node, name: string, declared: IrType | undefined, init: Expr, initNode: Node): Stmt {
+  if (declared || !isNumeric(init.type)) {
+    const type = declared ?? init.type;
+    if (type.tag === 'void') return ctx.fail(initNode, 'TSN1302', ['a value', 'void', 'a void function returns nothing to store']);
+    const local = ctx.declare(name, type, false);
+    return { k: 'let', local, init: toSlot(ctx, initNode, init, type, `\`${name}\``), loc: ctx.loc(decl) };
+  }
+  const earlier = ctx.demoted.get(decl);
+  const level = earlier ? meetLevels(earlier, levelOf(init)) : levelOf(init);
+  const type = level === 'i53' ? I53 : level === 'f32' ? scalar('f32') : scalar('f64');
+  const local = ctx.declare(name, type, false, level === 'f64' ? undefined : decl, level === 'int');
+  return { k: 'let', local, init: toSlot(ctx, initNode, init, type, `\`${name}\``), loc: ctx.loc(decl) };
 }
 
 function returnStatement(ctx: FnContext, node: import('ts-morph').ReturnStatement): Stmt {
