@@ -48,6 +48,13 @@ export type Expr =
   /** Typed-array element read; `index` is i53. */
   | { k: 'element'; type: IrType; array: Expr; arrayKind: ArrayKind; index: Expr; checked: boolean; loc: Loc }
   | { k: 'length'; type: IrType; array: Expr; loc: Loc }
+  /** `new XArray(n)`: zero-filled, a JS object that may be returned; `length` is f64. */
+  | { k: 'newArray'; type: IrType; arrayKind: ArrayKind; length: Expr; loc: Loc }
+  /** `.fill(value, start, end)`: value converted to the element kind; start/end f64 (relative, as JS). */
+  | { k: 'fill'; type: IrType; array: Expr; value: Expr; start: Expr; end: Expr; loc: Loc }
+  | { k: 'subarray'; type: IrType; arrayKind: ArrayKind; array: Expr; start: Expr; end: Expr; loc: Loc }
+  /** `.set(source, offset)`: each source element goes through `convert` (a store conversion of `element`). */
+  | { k: 'setArray'; type: IrType; target: Expr; source: Expr; offset: Expr; element: Local; convert: Expr; loc: Loc }
   | { k: 'call'; type: IrType; callee: string; args: Expr[]; loc: Loc }
   /** A Math/Number builtin from the builtins table; args already converted. */
   | { k: 'builtin'; type: IrType; name: string; args: Expr[]; loc: Loc }

@@ -100,7 +100,8 @@ class Args {
     size_t length = 0;
     void* data = nullptr;
     napi_value buffer;
-    if (napi_get_typedarray_info(env_, argv_[i], &got, &length, &data, &buffer, nullptr) != napi_ok || got != kind)
+    size_t byte_offset = 0;
+    if (napi_get_typedarray_info(env_, argv_[i], &got, &length, &data, &buffer, &byte_offset) != napi_ok || got != kind)
       mismatch(i, param, typed_array_name(kind));
     if (length == 0) {
       // A detached buffer reads as length 0 with no data (JS would see an empty array).
@@ -108,7 +109,7 @@ class Args {
       if (napi_is_detached_arraybuffer(env_, buffer, &detached) == napi_ok && detached)
         throw_type_error(fn_, param, "the ArrayBuffer is detached");
     }
-    return View<T>{static_cast<T*>(data), static_cast<int64_t>(length)};
+    return View<T>{static_cast<T*>(data), static_cast<int64_t>(length), argv_[i], buffer, byte_offset};
   }
 
  private:

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "args.h"
+#include "arrays.h"
 #include "errors.h"
 
 namespace tsn {
@@ -36,6 +37,7 @@ inline napi_value entry(napi_env env, napi_callback_info info, const char* fn, B
       throw_error(ErrorKind::TypeError, std::string(fn) + ": expected " + std::to_string(N) + " argument" +
                                             (N == 1 ? "" : "s") + ", got " + std::to_string(argc));
     Args args(env, argv, fn);
+    current_env = env;
     return body(args);
   } catch (const JsError& e) {
     throw_to_js(env, e);

@@ -11,6 +11,7 @@
 #include <cstdint>
 
 #include "args.h"
+#include "arrays.h"
 #include "entry.h"
 #include "errors.h"
 #include "numbers.h"

@@ -2,6 +2,8 @@
 // Indices are 64-bit (arrays may exceed 2^31 elements); the data pointer is
 // read once per call. No __restrict: two views may alias (SPEC §2).
 #pragma once
+#include <node_api.h>
+
 #include <cstdint>
 #include <string>
 
@@ -20,6 +22,11 @@ template <typename T>
 struct View {
   T* data = nullptr;
   int64_t length = 0;
+  // The JS object behind the view (null for a view made natively and never
+  // seen by JS), and its buffer and offset, so a view can be handed back to JS.
+  napi_value handle = nullptr;
+  napi_value buffer = nullptr;
+  size_t byte_offset = 0;
 
   // Checked element access: the index was already made an integer; anything
   // outside [0, length) throws a RangeError naming the source line.

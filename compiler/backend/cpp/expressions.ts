@@ -1,7 +1,7 @@
 // IR expression → C++ expression text. Operands of compound forms are
 // parenthesised, so C++ precedence never decides a meaning.
 import type { Expr, LValue } from '../../ir/nodes';
-import { SCALARS, type ScalarKind } from '../../ir/types';
+import { ARRAYS, SCALARS, type ScalarKind } from '../../ir/types';
 import { localName, implName } from '../names';
 import { BUILTIN_EMIT } from './builtins';
 import { cppType, doubleLiteral, integerLiteral } from './types';
@@ -45,6 +45,20 @@ export function expr(e: Expr): string {
       return elementRef(e);
     case 'length':
       return `${expr(e.array)}.length`;
+    case 'newArray': {
+      const info = ARRAYS[e.arrayKind];
+      return `tsn::alloc<${SCALARS[info.element].cType}>(${expr(e.length)}, ${info.napi}, "${e.arrayKind}")`;
+    }
+    case 'fill': {
+      const t = cppType(e.value.type);
+      return `tsn::fill<${t}>(${expr(e.array)}, ${expr(e.value)}, ${expr(e.start)}, ${expr(e.end)})`;
+    }
+    case 'subarray':
+      return `tsn::subarray(${expr(e.array)}, ${expr(e.start)}, ${expr(e.end)}, ${ARRAYS[e.arrayKind].napi})`;
+    case 'setArray': {
+      const convert = `[](${cppType(e.element.type)} ${localName(e.element)}) { return ${expr(e.convert)}; }`;
+      return `tsn::set(${expr(e.target)}, ${expr(e.source)}, ${expr(e.offset)}, tsn_fn, ${convert})`;
+    }
     case 'call':
       return `${implName(e.callee)}(${e.args.map(expr).join(', ')})`;
     case 'builtin': {

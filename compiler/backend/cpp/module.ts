@@ -85,8 +85,7 @@ function emitEntry(w: CodeWriter, fn: IrFunction): void {
         const ret = kind === 'bool' ? 'ret_bool' : kind === 'i32' || kind === 'i16' || kind === 'i8' ? 'ret_i32' : kind === 'u32' || kind === 'u16' || kind === 'u8' ? 'ret_u32' : 'ret_f64';
         w.line(`return tsn::${ret}(env, ${call});`);
       } else {
-        w.line(`${call};`);
-        w.line('return tsn::ret_void(env);');
+        w.line(`return tsn::ret_view(env, ${call}, ${ARRAYS[fn.returns.kind].napi});`);
       }
     }, ');');
   });

@@ -3,6 +3,7 @@ import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import { GLOBAL_CONSTANTS, MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUMBER_FUNCTIONS } from '../builtins';
 import type { ArithOp, BitOp, CompareOp, Expr, LValue } from '../nodes';
 import { ARRAYS, BOOL, F64, I32, I53, U32, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
+import { arrayMethod, newArray } from './arrays';
 import type { FnContext } from './context';
 import { convert, levelOf, levelOfLocal, meetLevels, toCondition, toF64, toSlot, toStore } from './convert';
 
@@ -52,6 +53,7 @@ export function lowerExpr(ctx: FnContext, node: Expression, opts: ExprOptions = 
   if (Node.isElementAccessExpression(node)) return element(ctx, node);
   if (Node.isPropertyAccessExpression(node)) return property(ctx, node);
   if (Node.isCallExpression(node)) return call(ctx, node);
+  if (Node.isNewExpression(node)) return newArray(ctx, node);
   return unsupported(ctx, node);
 }
 
@@ -254,6 +256,11 @@ function call(ctx: FnContext, node: import('ts-morph').CallExpression): Expr {
       return { k: 'builtin', type: typing.result, name: ns === 'Math' ? name : `Number.${name}`, args: converted, loc };
     }
   }
+  if (Node.isPropertyAccessExpression(callee)) {
+    const method = arrayMethod(ctx, node, callee.getName(), lowerExpr(ctx, callee.getExpression()));
+    if (method) return method;
+    return ctx.fail(callee, 'TSN1204', [`.${callee.getName()}()`, 'typed arrays offer .fill, .set and .subarray here']);
+  }
   if (Node.isIdentifier(callee)) {
     const name = callee.getText();
     const sig = ctx.module.functions.get(name);
@@ -345,6 +352,7 @@ function hasSideEffects(e: Expr): boolean {
     case 'element': return hasSideEffects(e.array) || hasSideEffects(e.index);
     case 'length': return hasSideEffects(e.array);
     case 'builtin': return e.args.some(hasSideEffects);
+    case 'newArray': case 'fill': case 'subarray': case 'setArray': return true;
   }
 }
 
