@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string>
 
 #include "errors.h"
@@ -103,6 +104,11 @@ inline uint8_t to_u8_clamped(double v) {
 inline bool js_is_integer(double x) { return std::isfinite(x) && std::trunc(x) == x; }
 inline bool js_is_safe_integer(double x) { return js_is_integer(x) && std::fabs(x) <= 9007199254740991.0; }
 
+// `overflowcheck`: a store into an integer slot that would wrap (or drop NaN,
+// ±Infinity) is a RangeError instead.
+template <typename T, typename V>
+inline T checked_store(V v, const char* kind, const char* fn, const char* file, int line);
+
 // Numbers in error messages, printed as JS prints them.
 inline std::string js_number_text(double v) {
   if (v != v) return "NaN";
@@ -119,6 +125,17 @@ inline std::string js_number_text(double v) {
     if (std::strtod(buf, nullptr) == v) break;
   }
   return buf;
+}
+
+template <typename T, typename V>
+inline T checked_store(V v, const char* kind, const char* fn, const char* file, int line) {
+  const double d = static_cast<double>(v);
+  const bool fits = d >= static_cast<double>(std::numeric_limits<T>::min()) &&
+                    d <= static_cast<double>(std::numeric_limits<T>::max()) && d == std::trunc(d);
+  if (!fits)
+    throw_error(ErrorKind::RangeError, std::string(fn) + ": " + js_number_text(d) + " does not fit in " + kind + " (" +
+                                           file + ":" + std::to_string(line) + ")");
+  return static_cast<T>(v);
 }
 
 }  // namespace tsn

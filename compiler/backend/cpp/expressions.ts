@@ -40,6 +40,9 @@ export function expr(e: Expr): string {
     case 'cond':
       return `(${expr(e.test)} ? ${expr(e.then)} : ${expr(e.else)})`;
     case 'convert':
+      if (e.overflowCheck) {
+        return `tsn::checked_store<${SCALARS[e.to].cType}>(${expr(e.operand)}, "${e.to}", tsn_fn, TSN_SOURCE_FILE, ${e.loc.line})`;
+      }
       return convert(e.operand, e.to);
     case 'element':
       return elementRef(e);

@@ -47,9 +47,14 @@ function prototype(fn: IrFunction): string {
   return `${cppType(fn.returns)} ${implName(fn.name)}(${params})`;
 }
 
+// `fastmath` (SPEC §2): reassociation and contraction for this function only;
+// NaN and Infinity keep their meaning (no -ffinite-math-only).
+const FASTMATH = '__attribute__((optimize("associative-math", "no-signed-zeros", "no-trapping-math", "fp-contract=fast")))';
+
 function emitFunction(w: CodeWriter, fn: IrFunction): void {
   w.resetMark();
   w.mark(fn.loc.line);
+  if (fn.options.has('fastmath')) w.line(FASTMATH);
   w.block(prototype(fn), () => {
     w.line(`static constexpr const char* tsn_fn = ${stringLiteral(fn.name)};`);
     w.line('(void)tsn_fn;');

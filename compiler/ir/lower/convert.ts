@@ -106,6 +106,10 @@ export function toSlot(ctx: FnContext, node: Node, e: Expr, type: IrType, slot: 
     return ctx.fail(node, 'TSN1302', ['a number', typeName(e.type), 'compiled code does not convert booleans or arrays to numbers']);
   }
   if (SCALARS[kind].integer && !isIntValued(e)) return ctx.fail(node, 'TSN1301', [slot, SCALARS[kind].source]);
+  if (SCALARS[kind].integer && kind !== 'i53' && ctx.options.has('overflowcheck')) {
+    const converted = convert(e, kind);
+    return converted.k === 'convert' ? { ...converted, overflowCheck: true } : converted;
+  }
   if (kind === 'f32' && !isF32Valued(e)) return ctx.fail(node, 'TSN1306', [slot]);
   if (kind === 'f32') return convert(e.type.tag === 'scalar' && isInteger(e.type) ? toF64(e) : e, 'f32');
   return convert(e, kind);

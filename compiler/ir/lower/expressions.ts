@@ -2,7 +2,7 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import { GLOBAL_CONSTANTS, MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUMBER_FUNCTIONS } from '../builtins';
 import type { ArithOp, BitOp, CompareOp, Expr, LValue } from '../nodes';
-import { ARRAYS, BOOL, F64, I32, I53, U32, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
+import { ARRAYS, BOOL, F64, I32, I53, SCALARS, U32, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
 import { arrayMethod, newArray } from './arrays';
 import type { FnContext } from './context';
 import { convert, levelOf, levelOfLocal, meetLevels, toCondition, toF64, toSlot, toStore } from './convert';
@@ -368,6 +368,13 @@ function update(ctx: FnContext, node: Node, operandNode: Expression, op: '++' | 
   if (target.k === 'local' && kind === 'f32') {
     if (demotes(ctx, target.local, numberLiteral(0.1, loc))) return { k: 'assign', type: F64, target, value: numberLiteral(0, loc), loc };
     return ctx.fail(node, 'TSN1306', [target.local.name]);
+  }
+  const checkedSlot = target.k === 'local' && SCALARS[kind].integer && kind !== 'i53' && ctx.options.has('overflowcheck');
+  if (checkedSlot) {
+    if (!opts.discarded) return ctx.fail(node, 'TSN1201', [`\`${op}\` on an overflow-checked integer used as a value`, 'write it as a statement of its own']);
+    const current: Expr = { ...target } as Expr;
+    const value = toSlot(ctx, node, arith(op === '++' ? '+' : '-', current, numberLiteral(1, loc), loc), target.type, `\`${target.local.name}\``);
+    return { k: 'assign', type: target.type, target, value, loc };
   }
   if (clamped || (!opts.discarded && target.k === 'element' && kind !== 'f64')) {
     if (!opts.discarded) return ctx.fail(node, 'TSN1201', [`\`${op}\` on a narrow array element used as a value`, 'write it as a statement of its own']);

@@ -51,7 +51,7 @@ export function overlappingSet(xs: Float64Array): void {
 /** @native */
 export function swapBuffers(xs: Float64Array, steps: i32): Float64Array {
   let a = xs;
-  let b = new Float64Array(xs.length);
+  let b: Float64Array = new Float64Array(xs.length);
   for (let s = 0; s < steps % 8; s++) {
     for (let i = 1; i + 1 < a.length; i++) b[i] = (a[i - 1] + a[i] + a[i + 1]) / 3;
     const t = a;
