@@ -33,6 +33,12 @@ export const DIAGNOSTICS = {
   TSN1304: { message: 'cannot assign to `{0}`', hint: '{1}' },
   TSN1305: { message: 'not every path returns a value', hint: 'add a `return` at the end of the function' },
   TSN1306: { message: 'storing a value that is not an f32 into `{0}`', hint: 'write `Math.fround(x)`' },
+  TSN1401: { message: 'a prange loop cannot {0} `{1}`, which is declared outside the loop', hint: 'update it in place as a reduction (`{1} += …`, `-=`, `*=`, `|=`, `&=`, `^=`, `++`, or `{1} = Math.min({1}, …)` / `Math.max`), or declare it inside the loop' },
+  TSN1402: { message: '{0} cannot leave a prange loop early', hint: 'prange iterations run in parallel; use `continue` to skip an iteration, or a plain `for` loop' },
+  TSN1403: { message: '`{0}` is a reduction of this prange loop and cannot be read inside it', hint: 'each thread holds a partial value; read it after the loop' },
+  TSN1404: { message: '`{0}` is reduced with two operators ({1} and {2}) in one prange loop', hint: 'use one reduction operator per variable' },
+  TSN1405: { message: 'a prange loop cannot allocate typed arrays ({0})', hint: 'allocate before the loop and write into the array inside it' },
+  TSN1406: { message: 'prange takes 1 to 3 integer arguments: prange(n) or prange(lo, hi, step)', hint: 'pass integer bounds, e.g. `prange(xs.length)`' },
   TSN9001: { message: 'internal compiler error: {0}', hint: 'this is a bug in tsnative, not in your code; please report it with the function that triggered it' },
 } as const satisfies Record<string, DiagnosticInfo>;
 

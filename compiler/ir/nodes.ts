@@ -74,12 +74,27 @@ export type Stmt =
   | { k: 'while'; test: Expr; body: Stmt[]; label?: string; loc: Loc }
   | { k: 'do'; body: Stmt[]; test: Expr; label?: string; loc: Loc }
   | { k: 'break'; label?: string; loc: Loc }
-  | { k: 'continue'; label?: string; loc: Loc }
+  /** `nextIteration`: continues a prange loop (whose body the back end may outline). */
+  | { k: 'continue'; label?: string; nextIteration?: boolean; loc: Loc }
   | { k: 'return'; value?: Expr; loc: Loc }
   | { k: 'block'; body: Stmt[]; loc: Loc }
   /** `switch`: `value` holds the discriminant; the first case whose `match` holds (else `default`) is entered, then falls through. */
   | { k: 'switch'; value: Local; discriminant: Expr; cases: { match?: Expr; body: Stmt[] }[]; loc: Loc }
+  /**
+   * `for (const i of prange(lo, hi, step))`: iterations may run on several
+   * threads (OpenMP); `reductions` name the outer locals updated in place,
+   * each thread with its own partial, combined in thread order afterwards.
+   * `minIterations`: below this trip count the loop runs serially.
+   */
+  | { k: 'prange'; index: Local; start: Expr; end: Expr; step: Expr; body: Stmt[]; reductions: Reduction[]; minIterations: number; label?: string; loc: Loc }
   | { k: 'throw'; error: 'Error' | 'TypeError' | 'RangeError'; message: string; loc: Loc };
+
+export type ReductionOp = '+' | '*' | '|' | '&' | '^' | 'min' | 'max';
+
+export interface Reduction {
+  local: Local;
+  op: ReductionOp;
+}
 
 export interface IrFunction {
   name: string;

@@ -23,6 +23,12 @@ inline int32_t to_i32(double v) {
   return static_cast<int32_t>(static_cast<uint32_t>(m));
 }
 
+// ToInt32 of any slot's value: doubles by the JS rule, integers by wrapping.
+inline int32_t int32_of(double v) { return to_i32(v); }
+inline int32_t int32_of(float v) { return to_i32(static_cast<double>(v)); }
+template <typename T>
+inline int32_t int32_of(T v) { return static_cast<int32_t>(v); }
+
 // ECMAScript ToUint32.
 inline uint32_t to_u32(double v) { return static_cast<uint32_t>(to_i32(v)); }
 

@@ -7,12 +7,16 @@
 
 #include <napi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
+#include <vector>
 
 #include "args.h"
 #include "arrays.h"
 #include "entry.h"
 #include "errors.h"
 #include "numbers.h"
+#include "parallel.h"
 #include "view.h"

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import type { FunctionSignature } from '../../runtime/manifest';
 
-type AnyFn = (...args: unknown[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFn = (...args: any[]) => unknown;
 
 export const EDGE_F64 = [
   0, -0, 1, -1, 0.5, -0.5, 1.5, 2.5, -2.5, NaN, Infinity, -Infinity, 5e-324, -5e-324, 2.2250738585072014e-308,

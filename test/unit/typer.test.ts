@@ -39,10 +39,10 @@ describe('un-annotated locals', () => {
     expect(localTypes(f.body)).toEqual({ k: 'f64', j: 'f64' });
   });
 
-  it('types a local from its initializer: booleans, arrays, f32 elements widen to f64', () => {
+  it('types a local from its initializer: booleans, arrays, and f32 values stay f32', () => {
     const f = fn(`/** @native */ export function f(a: Float32Array, b: Int32Array): f64 {
       const ok = a.length > 0; const v = a[0]; const w = b[0]; const arr = a; return ok ? v + w + arr.length : 0; }`);
-    expect(localTypes(f.body)).toEqual({ ok: 'bool', v: 'f64', w: 'i53', arr: 'array' });
+    expect(localTypes(f.body)).toEqual({ ok: 'bool', v: 'f32', w: 'i53', arr: 'array' });
   });
 });
 

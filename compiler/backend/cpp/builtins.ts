@@ -36,4 +36,5 @@ export const BUILTIN_EMIT: Record<string, Emit> = {
   'Number.isSafeInteger': call('tsn::js_is_safe_integer'),
   'tsn.to_index': call('tsn::to_index'),
   'tsn.clamp_u8': call('tsn::to_u8_clamped'),
+  'tsn.prange_bound': (a) => `tsn::to_i53(${a[0]}, tsn_fn, "bound")`,
 };

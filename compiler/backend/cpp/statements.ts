@@ -3,6 +3,7 @@ import type { Stmt } from '../../ir/nodes';
 import { breakLabel, continueLabel, localName } from '../names';
 import type { CodeWriter } from '../writer';
 import { expr } from './expressions';
+import { emitPrange } from './prange';
 import { cppType, stringLiteral } from './types';
 
 /** Labels that some `break`/`continue` jumps to; only those get a C++ label. */
@@ -17,7 +18,7 @@ export function collectLabels(stmts: Stmt[], use: LabelUse = { breaks: new Set()
       case 'break': if (s.label) use.breaks.add(s.label); break;
       case 'continue': if (s.label) use.continues.add(s.label); break;
       case 'if': collectLabels(s.then, use); if (s.else) collectLabels(s.else, use); break;
-      case 'for': case 'while': case 'do': case 'block': collectLabels(s.body, use); break;
+      case 'for': case 'while': case 'do': case 'block': case 'prange': collectLabels(s.body, use); break;
       case 'switch': for (const c of s.cases) collectLabels(c.body, use); break;
       default: break;
     }
@@ -73,7 +74,11 @@ function statement(w: CodeWriter, s: Stmt, labels: LabelUse): void {
       w.line(s.label ? `goto ${breakLabel(s.label)};` : 'break;');
       return;
     case 'continue':
-      w.line(s.label ? `goto ${continueLabel(s.label)};` : 'continue;');
+      // The body of a prange loop is a lambda: its next iteration is a return.
+      w.line(s.nextIteration ? 'return;' : s.label ? `goto ${continueLabel(s.label)};` : 'continue;');
+      return;
+    case 'prange':
+      emitPrange(w, s, () => statements(w, s.body, labels));
       return;
     case 'return':
       w.line(s.value ? `return ${stripParens(expr(s.value))};` : 'return;');

@@ -13,6 +13,7 @@ export function newArray(ctx: FnContext, node: NewExpression): Expr {
   const loc = ctx.loc(node);
   const kind = node.getExpression().getText();
   if (!isArrayKind(kind)) return ctx.fail(node, 'TSN1208');
+  if (ctx.pranges.length > 0) return ctx.fail(node, 'TSN1405', [`new ${kind}`]);
   const args = node.getArguments() as Expression[];
   if (args.length > 1) return ctx.fail(node, 'TSN1204', [`new ${kind} with ${args.length} arguments`, HINT]);
   const lengthNode = args[0];
@@ -46,6 +47,7 @@ export function arrayMethod(ctx: FnContext, node: CallExpression, method: string
     }
     case 'subarray':
       arity(2);
+      if (ctx.pranges.length > 0) return ctx.fail(node, 'TSN1405', ['.subarray']);
       return { k: 'subarray', type: target.type, arrayKind: kind, array: target, start: optionalF64(ctx, args[0], 0, loc), end: optionalF64(ctx, args[1], Infinity, loc), loc };
     case 'set': {
       arity(2);

@@ -20,6 +20,19 @@ export interface ModuleScope {
   constants: Map<string, { value: number; type: IrType }>;
 }
 
+export interface JumpTarget {
+  kind: 'loop' | 'switch' | 'prange';
+  label?: string;
+}
+
+export interface PrangeScope {
+  /** Scope depth of the loop body: locals declared shallower are shared. */
+  depth: number;
+  reductions: Map<Local, import('../nodes').ReductionOp>;
+  /** Outer locals read in the body (first read), to refuse reading a reduction's partial. */
+  reads: Map<Local, Node>;
+}
+
 export class FnContext {
   private scopes: Map<string, Local>[] = [new Map()];
   private nextId = 0;
@@ -28,9 +41,13 @@ export class FnContext {
   /** Stores this pass found below a local's level: the next pass uses these levels. */
   readonly violations = new Map<Node, LocalLevel>();
   readonly localDecl = new Map<Local, Node>();
-  readonly labels: string[] = [];
-  loopDepth = 0;
-  switchDepth = 0;
+  /** Enclosing loops and switches, innermost last: where break/continue go. */
+  readonly targets: JumpTarget[] = [];
+  /** Enclosing prange loops, innermost last. */
+  readonly pranges: PrangeScope[] = [];
+  /** While lowering a reduction's own update, reads of its variable are counted here, not as reads. */
+  reductionRead?: { local: Local; count: number };
+  private readonly depthOf = new Map<Local, number>();
 
   constructor(
     readonly module: ModuleScope,
@@ -67,6 +84,7 @@ export class FnContext {
   declare(name: string, type: IrType, isParam: boolean, decl?: Node, intValued?: boolean): Local {
     const local: Local = { id: this.nextId++, name, type, isParam, intValued };
     this.scopes[this.scopes.length - 1]!.set(name, local);
+    this.depthOf.set(local, this.scopes.length);
     if (decl) this.localDecl.set(local, decl);
     return local;
   }
@@ -82,6 +100,25 @@ export class FnContext {
       if (found) return found;
     }
     return undefined;
+  }
+
+  get scopeDepth(): number {
+    return this.scopes.length;
+  }
+
+  /** Declared outside the prange loop `p` (so shared by its iterations). */
+  isOuter(local: Local, p: PrangeScope): boolean {
+    return (this.depthOf.get(local) ?? 0) < p.depth;
+  }
+
+  /** Runs `fn` with a loop or switch as the innermost jump target. */
+  within<T>(target: JumpTarget, fn: () => T): T {
+    this.targets.push(target);
+    try {
+      return fn();
+    } finally {
+      this.targets.pop();
+    }
   }
 
   inScope<T>(fn: () => T): T {

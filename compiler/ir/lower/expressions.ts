@@ -1,10 +1,11 @@
 // TS expression → typed IR expression. Contract per form in the comments.
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import { GLOBAL_CONSTANTS, MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUMBER_FUNCTIONS } from '../builtins';
-import type { ArithOp, BitOp, CompareOp, Expr, LValue } from '../nodes';
+import type { ArithOp, BitOp, CompareOp, Expr, LValue, Local, ReductionOp } from '../nodes';
 import { ARRAYS, BOOL, F64, I32, I53, SCALARS, U32, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
 import { arrayMethod, newArray } from './arrays';
 import type { FnContext } from './context';
+import { lowerReductionUpdate, noteRead, noteWrite } from './prange';
 import { convert, levelOf, levelOfLocal, meetLevels, toCondition, toF64, toSlot, toStore } from './convert';
 
 const ARITH: Partial<Record<SyntaxKind, ArithOp>> = {
@@ -79,7 +80,10 @@ function identifier(ctx: FnContext, node: Node): Expr {
   const name = node.getText();
   const loc = ctx.loc(node);
   const local = ctx.lookup(name);
-  if (local) return { k: 'local', type: local.type, local, loc };
+  if (local) {
+    if (ctx.pranges.length > 0) noteRead(ctx, local, node);
+    return { k: 'local', type: local.type, local, loc };
+  }
   const constant = ctx.module.constants.get(name);
   if (constant) return convert(numberLiteral(constant.value, loc), constant.type.tag === 'scalar' ? constant.type.kind : 'f64');
   if (name in GLOBAL_CONSTANTS) return { k: 'num', type: F64, value: GLOBAL_CONSTANTS[name]!, loc };
@@ -122,8 +126,10 @@ function binaryValue(ctx: FnContext, node: Node, opKind: SyntaxKind, left: Expr,
 function binary(ctx: FnContext, node: import('ts-morph').BinaryExpression, opts: ExprOptions): Expr {
   const opKind = node.getOperatorToken().getKind();
   const loc = ctx.loc(node);
-  if (opKind === SyntaxKind.EqualsToken) return assign(ctx, node, node.getLeft(), () => lowerExpr(ctx, node.getRight()), opts);
   const compound = COMPOUND[opKind];
+  const shared = ctx.pranges.length > 0 && (opKind === SyntaxKind.EqualsToken || compound !== undefined) ? sharedLocal(ctx, node.getLeft()) : undefined;
+  if (shared) return reduction(ctx, node, shared, opts);
+  if (opKind === SyntaxKind.EqualsToken) return assign(ctx, node, node.getLeft(), () => lowerExpr(ctx, node.getRight()), opts);
   if (compound !== undefined) {
     return assign(ctx, node, node.getLeft(), () => binaryValue(ctx, node, compound, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, node.getRight())), opts);
   }
@@ -141,6 +147,40 @@ function binary(ctx: FnContext, node: import('ts-morph').BinaryExpression, opts:
     return { k: 'seq', type: right.type, left, right, loc };
   }
   return binaryValue(ctx, node, opKind, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, node.getRight()));
+}
+
+/** The local a prange body assigns to, when it is declared outside the loop. */
+function sharedLocal(ctx: FnContext, target: Expression): Local | undefined {
+  if (!Node.isIdentifier(target)) return undefined;
+  const local = ctx.lookup(target.getText());
+  return local && ctx.pranges.some((p) => ctx.isOuter(local, p)) ? local : undefined;
+}
+
+const REDUCTION_OPS: Partial<Record<SyntaxKind, ReductionOp>> = {
+  [SyntaxKind.PlusEqualsToken]: '+', [SyntaxKind.MinusEqualsToken]: '+', [SyntaxKind.AsteriskEqualsToken]: '*',
+  [SyntaxKind.BarEqualsToken]: '|', [SyntaxKind.AmpersandEqualsToken]: '&', [SyntaxKind.CaretEqualsToken]: '^',
+};
+
+/** `s op= e` or `s = Math.min(s, e)` on a local shared by prange iterations: a reduction, or a diagnostic. */
+function reduction(ctx: FnContext, node: import('ts-morph').BinaryExpression, local: Local, opts: ExprOptions): Expr {
+  const opKind = node.getOperatorToken().getKind();
+  const right = node.getRight();
+  let op = REDUCTION_OPS[opKind];
+  if (opKind === SyntaxKind.EqualsToken && Node.isCallExpression(right)) {
+    const callee = right.getExpression().getText();
+    const args = right.getArguments();
+    if ((callee === 'Math.min' || callee === 'Math.max') && args.length === 2 && args.some((a) => a.getText() === local.name)) {
+      op = callee === 'Math.min' ? 'min' : 'max';
+    }
+  }
+  noteWrite(ctx, local, node, op, 'assign to');
+  if (!opts.discarded) return ctx.fail(node, 'TSN1201', ['a reduction used as a value', 'write the reduction as a statement of its own']);
+  const compound = COMPOUND[opKind];
+  return lowerReductionUpdate(ctx, local, 1, node, () =>
+    compound === undefined
+      ? assign(ctx, node, node.getLeft(), () => lowerExpr(ctx, right), opts)
+      : assign(ctx, node, node.getLeft(), () => binaryValue(ctx, node, compound, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, right)), opts),
+  );
 }
 
 function compare(ctx: FnContext, node: Node, op: CompareOp, left: Expr, right: Expr): Expr {
@@ -285,6 +325,7 @@ function convertArg(e: Expr, to: IrType): Expr {
 function assign(ctx: FnContext, node: Node, targetNode: Expression, make: () => Expr, opts: ExprOptions): Expr {
   const loc = ctx.loc(node);
   const target = lvalue(ctx, targetNode);
+  if (target.k === 'local' && target.type.tag === 'array' && ctx.pranges.length > 0) noteWrite(ctx, target.local, node, undefined, 'reassign');
   const raw = make();
   if (target.k === 'local') {
     if (demotes(ctx, target.local, raw)) return { k: 'assign', type: F64, target, value: toF64(raw), loc };
@@ -360,6 +401,7 @@ function hasSideEffects(e: Expr): boolean {
 function update(ctx: FnContext, node: Node, operandNode: Expression, op: '++' | '--', prefix: boolean, opts: ExprOptions): Expr {
   const loc = ctx.loc(node);
   const target = lvalue(ctx, operandNode);
+  if (target.k === 'local' && ctx.pranges.length > 0) noteWrite(ctx, target.local, node, '+', `${op}`);
   if (target.type.tag !== 'scalar' || target.type.kind === 'bool') {
     return ctx.fail(node, 'TSN1302', ['a number', typeName(target.type), `\`${op}\` works on numbers`]);
   }

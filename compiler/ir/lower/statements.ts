@@ -5,6 +5,7 @@ import { ARRAYS, BOOL, I53, isInteger, isNumeric, sameType, scalar, typeName, ty
 import type { FnContext } from './context';
 import { convert, levelOf, meetLevels, toCondition, toF64, toSlot } from './convert';
 import { lowerExpr } from './expressions';
+import { isPrange, lowerPrange } from './prange';
 import { readType } from './typenodes';
 
 export function lowerBlock(ctx: FnContext, stmts: Statement[]): Stmt[] {
@@ -16,13 +17,8 @@ function body(ctx: FnContext, node: Statement): Stmt[] {
   return ctx.inScope(() => lowerStmt(ctx, node));
 }
 
-function loop<T>(ctx: FnContext, fn: () => T): T {
-  ctx.loopDepth++;
-  try {
-    return fn();
-  } finally {
-    ctx.loopDepth--;
-  }
+function loop<T>(ctx: FnContext, label: string | undefined, fn: () => T): T {
+  return ctx.within({ kind: 'loop', label }, fn);
 }
 
 export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt[] {
@@ -38,14 +34,14 @@ export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt
   }
   if (Node.isWhileStatement(node)) {
     const test = condition(ctx, node.getExpression());
-    return [{ k: 'while', test, body: loop(ctx, () => body(ctx, node.getStatement())), label, loc }];
+    return [{ k: 'while', test, body: loop(ctx, label, () => body(ctx, node.getStatement())), label, loc }];
   }
   if (Node.isDoStatement(node)) {
-    const b = loop(ctx, () => body(ctx, node.getStatement()));
+    const b = loop(ctx, label, () => body(ctx, node.getStatement()));
     return [{ k: 'do', body: b, test: condition(ctx, node.getExpression()), label, loc }];
   }
   if (Node.isForStatement(node)) return ctx.inScope(() => forStatement(ctx, node, label));
-  if (Node.isForOfStatement(node)) return ctx.inScope(() => forOf(ctx, node, label));
+  if (Node.isForOfStatement(node)) return ctx.inScope(() => (isPrange(ctx, node) ? lowerPrange(ctx, node, label) : forOf(ctx, node, label)));
   if (Node.isSwitchStatement(node)) return ctx.inScope(() => switchStatement(ctx, node));
   if (Node.isLabeledStatement(node)) {
     const inner = node.getStatement();
@@ -53,23 +49,13 @@ export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt
     if (!Node.isForStatement(inner) && !Node.isForOfStatement(inner) && !Node.isWhileStatement(inner) && !Node.isDoStatement(inner)) {
       return ctx.fail(node, 'TSN1201', ['a label on something other than a loop', 'label only loops']);
     }
-    ctx.labels.push(name);
-    try {
-      return lowerStmt(ctx, inner, name);
-    } finally {
-      ctx.labels.pop();
-    }
+    return lowerStmt(ctx, inner, name);
   }
-  if (Node.isBreakStatement(node) || Node.isContinueStatement(node)) {
-    const target = node.getLabel()?.getText();
-    if (target !== undefined && !ctx.labels.includes(target)) return ctx.fail(node, 'TSN1202', [target]);
-    const isBreak = Node.isBreakStatement(node);
-    if (ctx.loopDepth === 0 && !(isBreak && ctx.switchDepth > 0)) {
-      return ctx.fail(node, 'TSN1201', [`\`${isBreak ? 'break' : 'continue'}\` outside a loop`, 'use it inside a loop (or `break` inside a switch)']);
-    }
-    return [{ k: Node.isBreakStatement(node) ? 'break' : 'continue', label: target, loc }];
+  if (Node.isBreakStatement(node) || Node.isContinueStatement(node)) return [jump(ctx, node)];
+  if (Node.isReturnStatement(node)) {
+    if (ctx.pranges.length > 0) return ctx.fail(node, 'TSN1402', ['`return`']);
+    return [returnStatement(ctx, node)];
   }
-  if (Node.isReturnStatement(node)) return [returnStatement(ctx, node)];
   if (Node.isThrowStatement(node)) return [throwStatement(ctx, node)];
   if (Node.isFunctionDeclaration(node)) return ctx.fail(node, 'TSN1207');
   const what = node.getKindName().replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -99,7 +85,7 @@ function forOf(ctx: FnContext, node: ForOfStatement, label?: string): Stmt[] {
   const decl = list.getDeclarations()[0]!;
   if (!Node.isIdentifier(decl.getNameNode())) return ctx.fail(decl, 'TSN1105');
   const element: Expr = { k: 'element', type: scalar(ARRAYS[arrayKind].element), array: arrRef, arrayKind, index: idxRef, checked: false, loc };
-  const b = loop(ctx, () =>
+  const b = loop(ctx, label, () =>
     ctx.inScope(() => {
       const first = declareLocal(ctx, decl, decl.getName(), readType(decl.getTypeNode()), element, decl);
       const inner = node.getStatement();
@@ -131,17 +117,14 @@ function switchStatement(ctx: FnContext, node: SwitchStatement): Stmt[] {
   if (discriminant.type.tag !== 'scalar') return ctx.fail(node.getExpression(), 'TSN1302', ['a number or boolean', typeName(discriminant.type), 'switch on a number']);
   const value = ctx.declareSynthetic('switch', discriminant.type);
   const valueRef: Expr = { k: 'local', type: discriminant.type, local: value, loc };
-  ctx.switchDepth++;
-  try {
+  return ctx.within({ kind: 'switch' }, () => {
     const cases = node.getClauses().map((clause) => {
       const match = Node.isCaseClause(clause) ? compareValues(ctx, clause, valueRef, lowerExpr(ctx, clause.getExpression())) : undefined;
       const body = clause.getStatements().flatMap((st) => lowerStmt(ctx, st));
       return { match, body };
     });
     return [{ k: 'switch', value, discriminant, cases, loc }];
-  } finally {
-    ctx.switchDepth--;
-  }
+  });
 }
 
 function compareValues(ctx: FnContext, node: Node, left: Expr, right: Expr): Expr {
@@ -152,6 +135,35 @@ function compareValues(ctx: FnContext, node: Node, left: Expr, right: Expr): Exp
   if (sameType(left.type, BOOL)) return { k: 'compare', type: BOOL, op: '==', left, right, loc };
   if (isInteger(left.type) && isInteger(right.type)) return { k: 'compare', type: BOOL, op: '==', left: convert(left, 'i53'), right: convert(right, 'i53'), loc };
   return { k: 'compare', type: BOOL, op: '==', left: toF64(left), right: toF64(right), loc };
+}
+
+/**
+ * `break`/`continue` (labelled or not) resolved against the enclosing loops and
+ * switches; leaving a prange loop early is refused, `continue` of one is its
+ * next iteration.
+ */
+function jump(ctx: FnContext, node: import('ts-morph').BreakStatement | import('ts-morph').ContinueStatement): Stmt {
+  const loc = ctx.loc(node);
+  const isBreak = Node.isBreakStatement(node);
+  const word = isBreak ? 'break' : 'continue';
+  const label = node.getLabel()?.getText();
+  let index = -1;
+  for (let i = ctx.targets.length - 1; i >= 0; i--) {
+    const t = ctx.targets[i]!;
+    if (label !== undefined ? t.label === label : isBreak ? true : t.kind !== 'switch') {
+      index = i;
+      break;
+    }
+  }
+  if (index < 0) {
+    if (label !== undefined) return ctx.fail(node, 'TSN1202', [label]);
+    return ctx.fail(node, 'TSN1201', [`\`${word}\` outside a loop`, 'use it inside a loop (or `break` inside a switch)']);
+  }
+  const target = ctx.targets[index]!;
+  const crossesPrange = ctx.targets.slice(index + 1).some((t) => t.kind === 'prange');
+  if (crossesPrange || (isBreak && target.kind === 'prange')) return ctx.fail(node, 'TSN1402', [`\`${word}${label ? ` ${label}` : ''}\``]);
+  if (!isBreak && target.kind === 'prange') return { k: 'continue', label, nextIteration: true, loc };
+  return { k: isBreak ? 'break' : 'continue', label, loc };
 }
 
 function condition(ctx: FnContext, node: Expression): Expr {
@@ -168,7 +180,7 @@ function forStatement(ctx: FnContext, node: import('ts-morph').ForStatement, lab
   const test = condNode ? condition(ctx, condNode) : undefined;
   const incNode = node.getIncrementor();
   const update = incNode ? [lowerExpr(ctx, incNode, { discarded: true })] : [];
-  const b = loop(ctx, () => body(ctx, node.getStatement()));
+  const b = loop(ctx, label, () => body(ctx, node.getStatement()));
   return [{ k: 'for', init, test, update, body: b, label, loc }];
 }
 
@@ -202,7 +214,7 @@ function declarations(ctx: FnContext, list: VariableDeclarationList): Stmt[] {
  * except that integer (or f32) values make an i53 (or f32) candidate, which a
  * later non-integer (non-f32) store demotes to f64.
  */
-function declareLocal(ctx: FnContext, decl: Node, name: string, declared: IrType | undefined, init: Expr, initNode: Node): Stmt {
+export function declareLocal(ctx: FnContext, decl: Node, name: string, declared: IrType | undefined, init: Expr, initNode: Node): Stmt {
   if (declared || !isNumeric(init.type)) {
     const type = declared ?? init.type;
     if (type.tag === 'void') return ctx.fail(initNode, 'TSN1302', ['a value', 'void', 'a void function returns nothing to store']);

@@ -1,0 +1,83 @@
+// A prange loop in C++. The body becomes a lambda taking the loop value and
+// the reduction variables by reference; it runs either serially on the real
+// variables (few iterations, one thread, or nested: bit-identical to JS), or
+// under OpenMP with a static schedule, each thread on its own partials, which
+// are then combined in thread order (deterministic for a thread count).
+import type { Reduction, Stmt } from '../../ir/nodes';
+import { SCALARS } from '../../ir/types';
+import { localName } from '../names';
+import type { CodeWriter } from '../writer';
+import { expr } from './expressions';
+import { cppType } from './types';
+
+export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () => void): void {
+  const red = s.reductions;
+  const params = [`const int64_t ${localName(s.index)}`, ...red.map((r) => `${cppType(r.local.type)}& ${localName(r.local)}`)];
+  const own = (r: Reduction) => `tsn_own_${localName(r.local)}`;
+  const parts = (r: Reduction) => `tsn_parts_${localName(r.local)}`;
+  w.block('', () => {
+    w.line(`const int64_t tsn_lo = ${expr(s.start)}, tsn_hi = ${expr(s.end)}, tsn_step = ${expr(s.step)};`);
+    w.line('const int64_t tsn_n = tsn::trip_count(tsn_lo, tsn_hi, tsn_step, tsn_fn);');
+    w.block(`auto tsn_body = [&](${params.join(', ')})`, body, ';');
+    w.line(`const int tsn_threads = tsn::threads_for(tsn_n, ${s.minIterations});`);
+    w.block('if (tsn_threads <= 1)', () => {
+      const args = ['tsn_lo + tsn_j * tsn_step', ...red.map((r) => localName(r.local))];
+      w.line(`for (int64_t tsn_j = 0; tsn_j < tsn_n; tsn_j++) tsn_body(${args.join(', ')});`);
+    });
+    w.block('else', () => {
+      for (const r of red) w.line(`std::vector<${cppType(r.local.type)}> ${parts(r)}(tsn_threads, ${identity(r)});`);
+      w.line('tsn::ParallelError tsn_error;');
+      w.line('#pragma omp parallel num_threads(tsn_threads)');
+      w.block('', () => {
+        for (const r of red) w.line(`${cppType(r.local.type)} ${own(r)} = ${identity(r)};`);
+        w.line('#pragma omp for schedule(static)');
+        w.block('for (int64_t tsn_j = 0; tsn_j < tsn_n; tsn_j++)', () => {
+          w.line('if (tsn_error.skip(tsn_j)) continue;');
+          const args = ['tsn_lo + tsn_j * tsn_step', ...red.map(own)];
+          w.line(`try { tsn_body(${args.join(', ')}); }`);
+          w.line('catch (const tsn::JsError& e) { tsn_error.record(tsn_j, e); }');
+          w.line('catch (...) { tsn_error.record(tsn_j, tsn::JsError{tsn::ErrorKind::Error, std::string(tsn_fn) + ": internal error in a prange loop"}); }');
+        });
+        for (const r of red) w.line(`${parts(r)}[omp_get_thread_num()] = ${own(r)};`);
+      });
+      w.line('tsn_error.rethrow();');
+      for (const r of red) {
+        w.line(`for (int tsn_t = 0; tsn_t < tsn_threads; tsn_t++) ${localName(r.local)} = ${combine(r, localName(r.local), `${parts(r)}[tsn_t]`)};`);
+      }
+    });
+  });
+}
+
+function kindOf(r: Reduction) {
+  return r.local.type.tag === 'scalar' ? r.local.type.kind : 'f64';
+}
+
+/** The value a partial starts from: op(identity, x) is x for every x, -0 included. */
+function identity(r: Reduction): string {
+  const kind = kindOf(r);
+  const t = SCALARS[kind].cType;
+  const floating = kind === 'f64' || kind === 'f32';
+  switch (r.op) {
+    case '+': return floating ? `static_cast<${t}>(-0.0)` : `static_cast<${t}>(0)`;
+    case '*': return `static_cast<${t}>(1)`;
+    case '|': case '^': return `static_cast<${t}>(0)`;
+    case '&': return floating ? 'static_cast<double>(-1)' : `static_cast<${t}>(-1)`;
+    case 'min': return floating ? `static_cast<${t}>(INFINITY)` : `std::numeric_limits<${t}>::max()`;
+    case 'max': return floating ? `static_cast<${t}>(-INFINITY)` : `std::numeric_limits<${t}>::lowest()`;
+  }
+}
+
+function combine(r: Reduction, a: string, b: string): string {
+  const kind = kindOf(r);
+  const t = SCALARS[kind].cType;
+  const floating = kind === 'f64' || kind === 'f32';
+  switch (r.op) {
+    case '+': return `${a} + ${b}`;
+    case '*': return `${a} * ${b}`;
+    case '|': case '&': case '^':
+      // As JS: both sides ToInt32, the result stored back into the slot's kind.
+      return `static_cast<${t}>(tsn::int32_of(${a}) ${r.op} tsn::int32_of(${b}))`;
+    case 'min': return floating ? `static_cast<${t}>(tsn::js_min(${a}, ${b}))` : `std::min<${t}>(${a}, ${b})`;
+    case 'max': return floating ? `static_cast<${t}>(tsn::js_max(${a}, ${b}))` : `std::max<${t}>(${a}, ${b})`;
+  }
+}

@@ -1,0 +1,32 @@
+// The compiler flags of a generated addon. They are part of its content hash:
+// the same C++ built with other flags is another addon.
+import type { ProjectConfig } from '../../runtime/project';
+import { napiIncludeDir, nativeIncludeDir } from './package-root';
+
+export interface BuildFlags {
+  /** C++ flags after node-gyp's own (so these win). */
+  cflags: string[];
+  ldflags: string[];
+  defines: string[];
+  includeDirs: string[];
+}
+
+// -ffp-contract=off: a contracted a*b+c (FMA) differs from JS (docs/internals.md).
+// -fwrapv: integer wrap-around is defined, as the JS conversions expect.
+const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off'];
+const DEFINES = ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS'];
+
+/** prange loops become OpenMP pragmas; only those addons link libgomp. */
+export function usesOpenMP(cpp: string): boolean {
+  return /^\s*#\s*pragma\s+omp\b/m.test(cpp);
+}
+
+export function buildFlags(project: Pick<ProjectConfig, 'cflags'>, cpp: string): BuildFlags {
+  const openmp = usesOpenMP(cpp) ? ['-fopenmp'] : [];
+  return {
+    cflags: [...BASE_CFLAGS, ...openmp, ...project.cflags],
+    ldflags: [...openmp],
+    defines: [...DEFINES],
+    includeDirs: [napiIncludeDir(), nativeIncludeDir()],
+  };
+}

@@ -1,0 +1,113 @@
+// `for (const i of prange(lo, hi, step))` → a parallel loop (SPEC §2 "prange").
+// Iterations share nothing but arrays and recognised reductions: any other
+// write to an outer local, a read of a reduction's partial, or leaving the
+// loop early is a diagnostic that says why.
+import { Node, SyntaxKind, type Expression, type ForOfStatement } from 'ts-morph';
+import type { Expr, Local, ReductionOp, Stmt } from '../nodes';
+import { I53, isInteger, isNumeric } from '../types';
+import type { FnContext, PrangeScope } from './context';
+import { convert, isIntValued } from './convert';
+import { lowerExpr } from './expressions';
+import { declareLocal, lowerStmt } from './statements';
+import { readType } from './typenodes';
+
+export function isPrange(ctx: FnContext, node: ForOfStatement): boolean {
+  const e = node.getExpression();
+  return Node.isCallExpression(e) && e.getExpression().getText() === 'prange' && !ctx.lookup('prange');
+}
+
+// Below this many iterations a loop whose body has no inner loop or call runs
+// serially: OpenMP's fork/join (about 1 µs here) would cost more than it saves.
+const MIN_ITERATIONS_SIMPLE = 4096;
+
+export function lowerPrange(ctx: FnContext, node: ForOfStatement, label?: string): Stmt[] {
+  const loc = ctx.loc(node);
+  const call = node.getExpression().asKindOrThrow(SyntaxKind.CallExpression);
+  const args = call.getArguments() as Expression[];
+  if (args.length < 1 || args.length > 3) return ctx.fail(call, 'TSN1406');
+  const bounds = args.map((a) => bound(ctx, a));
+  const [start, end, step] = bounds.length === 1 ? [num(0, loc), bounds[0]!, num(1, loc)] : [bounds[0]!, bounds[1]!, bounds[2] ?? num(1, loc)];
+
+  const list = node.getInitializer();
+  if (!Node.isVariableDeclarationList(list) || list.getDeclarations().length !== 1) {
+    return ctx.fail(list, 'TSN1204', ['prange without a `const` declaration', 'write `for (const i of prange(n))`']);
+  }
+  const decl = list.getDeclarations()[0]!;
+  if (!Node.isIdentifier(decl.getNameNode())) return ctx.fail(decl, 'TSN1105');
+  const scope: PrangeScope = { depth: ctx.scopeDepth + 1, reductions: new Map(), reads: new Map() };
+  const index = ctx.declareSynthetic('k', I53);
+  const indexRef: Expr = { k: 'local', type: I53, local: index, loc };
+  ctx.pranges.push(scope);
+  let body: Stmt[];
+  try {
+    body = ctx.within({ kind: 'prange', label }, () =>
+      ctx.inScope(() => {
+        const first = declareLocal(ctx, decl, decl.getName(), readType(decl.getTypeNode()), indexRef, decl);
+        const inner = node.getStatement();
+        const rest = Node.isBlock(inner) ? inner.getStatements().flatMap((st) => lowerStmt(ctx, st)) : lowerStmt(ctx, inner);
+        return [first, ...rest];
+      }),
+    );
+  } finally {
+    ctx.pranges.pop();
+  }
+  for (const [local] of scope.reductions) {
+    const read = scope.reads.get(local);
+    if (read) return ctx.fail(read, 'TSN1403', [local.name]);
+  }
+  const reductions = [...scope.reductions].map(([local, op]) => ({ local, op }));
+  const minIterations = hasLoopOrCall(body) ? 2 : MIN_ITERATIONS_SIMPLE;
+  return [{ k: 'prange', index, start, end, step, body, reductions, minIterations, label, loc }];
+}
+
+const num = (value: number, loc: Expr['loc']): Expr => ({ k: 'num', type: I53, value, loc });
+
+function bound(ctx: FnContext, node: Expression): Expr {
+  const e = lowerExpr(ctx, node);
+  if (!isNumeric(e.type) || !isIntValued(e)) return ctx.fail(node, 'TSN1406');
+  if (isInteger(e.type)) return convert(e, 'i53');
+  return { k: 'builtin', type: I53, name: 'tsn.prange_bound', args: [e], loc: e.loc };
+}
+
+function hasLoopOrCall(stmts: Stmt[]): boolean {
+  const text = JSON.stringify(stmts, (key, value: unknown) => (key === 'local' || key === 'loc' ? undefined : value));
+  return /"k":"(for|while|do|prange|call)"/.test(text);
+}
+
+/** A read of an outer local inside prange loops (refused later if it is a reduction). */
+export function noteRead(ctx: FnContext, local: Local, node: Node): void {
+  if (ctx.reductionRead?.local === local) {
+    ctx.reductionRead.count++;
+    return;
+  }
+  for (const p of ctx.pranges) if (ctx.isOuter(local, p) && !p.reads.has(local)) p.reads.set(local, node);
+}
+
+/**
+ * A write to `local` inside prange loops: allowed only as reduction `op`
+ * (undefined: not a reduction form). Records it in every loop it is outer to.
+ */
+export function noteWrite(ctx: FnContext, local: Local, node: Node, op: ReductionOp | undefined, what: string): void {
+  for (const p of ctx.pranges) {
+    if (!ctx.isOuter(local, p)) continue;
+    if (local.type.tag === 'array') return ctx.fail(node, 'TSN1401', ['reassign', local.name]);
+    if (!op) return ctx.fail(node, 'TSN1401', [what, local.name]);
+    const earlier = p.reductions.get(local);
+    if (earlier && earlier !== op) return ctx.fail(node, 'TSN1404', [local.name, earlier, op]);
+    p.reductions.set(local, op);
+  }
+}
+
+/** Lowers a reduction's update so that its own read of the variable is not a "read of the partial". */
+export function lowerReductionUpdate<T>(ctx: FnContext, local: Local, expectedReads: number, node: Node, fn: () => T): T {
+  if (!ctx.pranges.some((p) => ctx.isOuter(local, p))) return fn();
+  const saved = ctx.reductionRead;
+  ctx.reductionRead = { local, count: 0 };
+  try {
+    const out = fn();
+    if (ctx.reductionRead.count !== expectedReads) ctx.fail(node, 'TSN1403', [local.name]);
+    return out;
+  } finally {
+    ctx.reductionRead = saved;
+  }
+}

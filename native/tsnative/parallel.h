@@ -1,0 +1,79 @@
+// prange support: trip counts, how many threads a loop gets, and carrying the
+// error of the lowest failing iteration out of an OpenMP region (a C++
+// exception must never cross one: that is std::terminate).
+#pragma once
+#include <omp.h>
+
+#include <atomic>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <mutex>
+#include <string>
+
+#include "errors.h"
+#include "numbers.h"
+
+namespace tsn {
+
+// A prange bound given as a double must be an integer JS could count to.
+inline int64_t to_i53(double v, const char* fn, const char* what) {
+  if (!(std::fabs(v) <= 9007199254740992.0) || v != std::trunc(v))
+    throw_error(ErrorKind::RangeError, std::string(fn) + ": prange " + what + " must be an integer, got " + js_number_text(v));
+  return static_cast<int64_t>(v);
+}
+
+// Iterations of prange(lo, hi, step), as the JS iterable visits them.
+inline int64_t trip_count(int64_t lo, int64_t hi, int64_t step, const char* fn) {
+  if (step == 0) throw_error(ErrorKind::RangeError, std::string(fn) + ": prange step must not be 0");
+  if (step > 0) return hi > lo ? (hi - lo + step - 1) / step : 0;
+  return lo > hi ? (lo - hi + (-step) - 1) / (-step) : 0;
+}
+
+// setNumThreads() and TSNATIVE_NUM_THREADS reach every addon through the
+// environment (each addon has its own copy of any C++ global).
+inline int requested_threads() {
+  const char* env = std::getenv("TSNATIVE_NUM_THREADS");
+  if (env && *env) {
+    int n = std::atoi(env);
+    if (n > 0) return n;
+  }
+  return omp_get_num_procs();
+}
+
+// Threads for a loop of n iterations: one (a plain serial loop, bit-identical
+// to JS) when the loop is too small to pay for a fork/join, when only one
+// thread is wanted, or inside another parallel loop.
+// TSNATIVE_PARALLEL_THRESHOLD overrides the compiler's minimum trip count.
+inline int threads_for(int64_t n, int64_t min_iterations) {
+  const char* threshold = std::getenv("TSNATIVE_PARALLEL_THRESHOLD");
+  if (threshold && *threshold) min_iterations = std::atoll(threshold);
+  if (n < min_iterations || n < 2 || omp_in_parallel()) return 1;
+  int t = requested_threads();
+  return t < 1 ? 1 : (n < t ? static_cast<int>(n) : t);
+}
+
+// The error of the lowest iteration that threw; later iterations are skipped.
+class ParallelError {
+ public:
+  bool skip(int64_t k) const { return k > lowest_.load(std::memory_order_relaxed); }
+
+  void record(int64_t k, const JsError& e) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (k < lowest_.load(std::memory_order_relaxed)) {
+      lowest_.store(k, std::memory_order_relaxed);
+      error_ = e;
+    }
+  }
+
+  void rethrow() const {
+    if (lowest_.load() != INT64_MAX) throw error_;
+  }
+
+ private:
+  std::atomic<int64_t> lowest_{INT64_MAX};
+  std::mutex mutex_;
+  JsError error_{ErrorKind::Error, ""};
+};
+
+}  // namespace tsn

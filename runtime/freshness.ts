@@ -1,0 +1,113 @@
+// Decides whether a source module's addon may be used, by the loader rule in
+// docs/internals.md. Manifests and source hashes are read once per process:
+// the answer must not change under a running program, and the check runs on
+// every module load.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findProject, hashFile, moduleKey, type ProjectConfig } from './project';
+import {
+  currentNodeTarget,
+  manifestPath,
+  readManifest,
+  type Manifest,
+  type ManifestModule,
+  type NodeTarget,
+} from './manifest';
+
+export type StaleCode = 'TSNATIVE_MISSING' | 'TSNATIVE_STALE' | 'TSNATIVE_NODE_MISMATCH';
+
+export type ModuleStatus =
+  | { fresh: true; project: ProjectConfig; key: string; entry: ManifestModule; addonPath: string }
+  | { fresh: false; project: ProjectConfig; key: string; entry?: ManifestModule; code: StaleCode; why: string };
+
+const projects = new Map<string, ProjectConfig>();
+const manifests = new Map<string, Manifest | undefined>();
+const hashes = new Map<string, string | undefined>();
+const statuses = new Map<string, ModuleStatus>();
+
+/** Forget everything read so far (tests; a long-lived tool that rebuilds). */
+export function clearFreshnessCaches(): void {
+  projects.clear();
+  manifests.clear();
+  hashes.clear();
+  statuses.clear();
+}
+
+export function projectOf(sourceFile: string): ProjectConfig {
+  const dir = path.dirname(sourceFile);
+  let project = projects.get(dir);
+  if (!project) {
+    project = findProject(sourceFile);
+    projects.set(dir, project);
+  }
+  return project;
+}
+
+export function manifestOf(project: ProjectConfig): Manifest | undefined {
+  if (!manifests.has(project.outDir)) manifests.set(project.outDir, readManifest(project.outDir));
+  return manifests.get(project.outDir);
+}
+
+function sourceHash(file: string): string | undefined {
+  if (!hashes.has(file)) {
+    let h: string | undefined;
+    try {
+      h = hashFile(file);
+    } catch {
+      h = undefined;
+    }
+    hashes.set(file, h);
+  }
+  return hashes.get(file);
+}
+
+function describeTarget(t: NodeTarget): string {
+  return `Node ${t.version} (ABI ${t.modules}, N-API ${t.napi})`;
+}
+
+function sameTarget(a: NodeTarget, b: NodeTarget): boolean {
+  return a.version === b.version && a.modules === b.modules && a.napi === b.napi;
+}
+
+function displayPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+function decide(sourceFile: string): ModuleStatus {
+  const project = projectOf(sourceFile);
+  const key = moduleKey(project, sourceFile);
+  const manifest = manifestOf(project);
+  if (!manifest) {
+    return { fresh: false, project, key, code: 'TSNATIVE_MISSING', why: `no build found (${displayPath(manifestPath(project.outDir))} does not exist)` };
+  }
+  const entry = manifest.modules[key];
+  if (!entry) return { fresh: false, project, key, code: 'TSNATIVE_MISSING', why: `${key} has not been built` };
+  if (entry.sourceHash !== sourceHash(sourceFile)) {
+    return { fresh: false, project, key, entry, code: 'TSNATIVE_STALE', why: `${key} changed since it was built` };
+  }
+  const here = currentNodeTarget();
+  if (!entry.node || !sameTarget(entry.node, here)) {
+    const built = entry.node ? describeTarget(entry.node) : 'an unknown Node';
+    return { fresh: false, project, key, entry, code: 'TSNATIVE_NODE_MISMATCH', why: `its addon was built for ${built}, this is ${describeTarget(here)}` };
+  }
+  const addonPath = path.resolve(project.outDir, entry.addon);
+  if (!fs.existsSync(addonPath)) {
+    return { fresh: false, project, key, entry, code: 'TSNATIVE_MISSING', why: `its addon ${displayPath(addonPath)} is missing` };
+  }
+  return { fresh: true, project, key, entry, addonPath };
+}
+
+/** The loader rule for a whole source module (the per-function part is `lists`). */
+export function moduleStatus(sourceFile: string): ModuleStatus {
+  const abs = path.resolve(sourceFile);
+  let status = statuses.get(abs);
+  if (!status) {
+    status = decide(abs);
+    statuses.set(abs, status);
+  }
+  return status;
+}
+
+export function lists(entry: ManifestModule, name: string): boolean {
+  return entry.functions.some((f) => f.name === name);
+}

@@ -1,0 +1,4 @@
+// `node -r tsnative/register`.
+import { installHooks } from './install';
+
+installHooks();

@@ -1,0 +1,63 @@
+import * as path from 'node:path';
+import { bindingGyp } from '../../compiler/build/binding-gyp';
+import { buildFlags, usesOpenMP } from '../../compiler/build/flags';
+
+const REPO = path.resolve(__dirname, '../..');
+const CPP = '#include <tsnative/tsnative.h>\n';
+
+interface Target {
+  target_name: string;
+  sources: string[];
+  include_dirs: string[];
+  defines: string[];
+  cflags_cc: string[];
+  'cflags!': string[];
+  'cflags_cc!': string[];
+  ldflags: string[];
+}
+
+function target(cpp = CPP, cflags: string[] = []): Target {
+  const gyp = JSON.parse(bindingGyp('src_stats', 'src_stats.cc', buildFlags({ cflags }, cpp))) as { targets: Target[] };
+  expect(gyp.targets).toHaveLength(1);
+  return gyp.targets[0]!;
+}
+
+describe('generated binding.gyp', () => {
+  it('names the target and lists the source relative to the gyp file', () => {
+    const t = target();
+    expect(t.target_name).toBe('src_stats');
+    expect(t.sources).toEqual(['src_stats.cc']);
+  });
+
+  it("includes node-addon-api and the package's native/ (absolute)", () => {
+    const t = target();
+    expect(t.include_dirs).toEqual([path.join(REPO, 'node_modules', 'node-addon-api'), path.join(REPO, 'native')]);
+    for (const dir of t.include_dirs) expect(path.isAbsolute(dir)).toBe(true);
+  });
+
+  it('compiles C++17 with JS-exact floating point and exceptions on', () => {
+    const t = target();
+    expect(t.cflags_cc).toEqual(['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off']);
+    expect(t.defines).toEqual(['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS']);
+    expect(t['cflags!']).toContain('-fno-exceptions');
+    expect(t['cflags_cc!']).toContain('-fno-exceptions');
+    expect(t['cflags_cc!']).toContain('-std=gnu++17');
+  });
+
+  it("appends the project's cflags last, so they win", () => {
+    expect(target(CPP, ['-march=native', '-O2']).cflags_cc.slice(-2)).toEqual(['-march=native', '-O2']);
+  });
+
+  it('links OpenMP only for code with omp pragmas', () => {
+    const omp = '#include <tsnative/tsnative.h>\nvoid f() {\n  #pragma omp parallel for\n  for (int i = 0; i < 4; i++) {}\n}\n';
+    expect(usesOpenMP(omp)).toBe(true);
+    expect(usesOpenMP(CPP)).toBe(false);
+    expect(target(omp).cflags_cc).toContain('-fopenmp');
+    expect(target(omp).ldflags).toEqual(['-fopenmp']);
+    expect(target().ldflags).toEqual([]);
+  });
+
+  it('is valid JSON (gyp reads JSON as a Python literal)', () => {
+    expect(() => JSON.parse(bindingGyp('x', 'x.cc', buildFlags({ cflags: ['-DNAME="a b"'] }, CPP)))).not.toThrow();
+  });
+});
