@@ -21,7 +21,7 @@ export function parallelMinMax(xs: Float64Array): f64 {
 }
 
 /** @native */
-export function parallelCount(xs: Int32Array, limit: i32): i32 {
+export function parallelCount(xs: Int32Array, limit: i32): f64 {
   let n = 0;
   let bits = 0;
   let all = -1;
@@ -64,7 +64,8 @@ export function parallelProduct(xs: Float64Array, lo: i32, hi: i32, step: i32): 
 export function parallelThrows(xs: Float64Array): f64 {
   let s = 0;
   for (const i of prange(xs.length)) {
-    if (xs[i] < 0) throw new RangeError('negative input');
+    if (xs[i] < -100) throw new RangeError('below -100');
+    if (xs[i] < 0) throw new TypeError('negative');
     s += xs[i];
   }
   return s;
