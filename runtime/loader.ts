@@ -52,6 +52,8 @@ export class NativeUnavailableError extends Error {
   ) {
     super(message);
     this.name = 'NativeUnavailableError';
+    // The message says what to run; frames inside the loader would only hide it.
+    this.stack = `${this.name}: ${message}`;
   }
 }
 
