@@ -25,3 +25,4 @@ export type u64 = bigint;
 export { prange, PRange } from './prange';
 export { isNative, nativeOf } from './native-of';
 export { getNumThreads, setNumThreads } from './threads';
+export { offload, type Offloaded } from './offload';

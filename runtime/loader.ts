@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { lists, moduleStatus } from './freshness';
 import { bindingOf, recordBinding, registry, type Binding } from './registry';
+import { offloadExport } from './offload-name';
+import { preferPassiveWait } from './openmp';
 
 export type FallbackCode =
   | 'TSNATIVE_MISSING'
@@ -19,6 +21,7 @@ const addons = new Map<string, Record<string, unknown> | Error>();
 function loadAddon(addonPath: string): Record<string, unknown> | Error {
   let loaded = addons.get(addonPath);
   if (!loaded) {
+    preferPassiveWait();
     try {
       loaded = requireAddon(addonPath) as Record<string, unknown>;
     } catch (e) {
@@ -125,6 +128,7 @@ export function loadNative<F extends Function>(sourceFile: string, name: string,
     return fallBack(name, source, js, 'TSNATIVE_LOAD_FAILED', `its addon does not export ${name}`);
   }
   adopt(native, js);
-  recordBinding({ name, source, js, native });
+  const offload = addon[offloadExport(name)];
+  recordBinding({ name, source, js, native, offload: typeof offload === 'function' ? offload : undefined });
   return native as F;
 }

@@ -10,6 +10,8 @@ export interface Binding {
   source: string;
   js: Function;
   native?: Function;
+  /** The addon's version of `native` that runs on the libuv pool and returns a Promise. */
+  offload?: Function;
   /** Why the JS runs instead, when `native` is undefined. */
   reason?: string;
   code?: string;

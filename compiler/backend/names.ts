@@ -21,5 +21,7 @@ export function localName(local: Local): string {
 
 export const implName = (fn: string): string => `tsn_fn_${fn}`;
 export const entryName = (fn: string): string => `tsn_entry_${fn}`;
+export const offloadName = (fn: string): string => `tsn_offload_${fn}`;
+export { offloadExport } from '../../runtime/offload-name';
 export const breakLabel = (label: string): string => `tsn_break_${label}`;
 export const continueLabel = (label: string): string => `tsn_continue_${label}`;

@@ -32,6 +32,7 @@ View<T> alloc(double n, napi_typedarray_type kind, const char* kind_name) {
   if (!(n >= 0 && n <= 4294967295.0) || n != std::trunc(n))
     throw_error(ErrorKind::RangeError, std::string("Invalid typed array length: ") + js_number_text(n) + " (" + kind_name + ")");
   napi_env env = current_env;
+  if (env == nullptr) throw_error(ErrorKind::Error, std::string("cannot allocate a ") + kind_name + " off the JS thread (in offloaded code)");
   void* base = nullptr;
   napi_value buffer;
   if (napi_create_arraybuffer(env, static_cast<size_t>(n) * sizeof(T), &base, &buffer) != napi_ok)
@@ -65,6 +66,7 @@ View<T> subarray(View<T> v, double start, double end, napi_typedarray_type kind)
   int64_t n = hi > lo ? hi - lo : 0;
   size_t offset = v.byte_offset + static_cast<size_t>(lo) * sizeof(T);
   void* base = reinterpret_cast<char*>(v.data) - v.byte_offset;
+  if (current_env == nullptr) throw_error(ErrorKind::Error, "cannot make a subarray off the JS thread (in offloaded code)");
   return make_view<T>(current_env, v.buffer, base, kind, n, offset);
 }
 

@@ -18,5 +18,6 @@
 #include "entry.h"
 #include "errors.h"
 #include "numbers.h"
+#include "offload.h"
 #include "parallel.h"
 #include "view.h"

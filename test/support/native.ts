@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { readManifest, type ManifestModule } from '../../runtime/manifest';
+import { preferPassiveWait } from '../../runtime/openmp';
 import { findProject, moduleKey } from '../../runtime/project';
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -28,6 +29,7 @@ export function loadAddon(file: string): LoadedAddon {
   const project = findProject(file);
   const entry = readManifest(project.outDir)?.modules[moduleKey(project, file)];
   if (!entry) throw new Error(`no manifest entry for ${file}`);
+  preferPassiveWait();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exports = require(path.join(project.outDir, entry.addon)) as LoadedAddon['exports'];
   return { entry, exports };

@@ -2,7 +2,7 @@
 // N-API entry per function that checks its arguments and calls it.
 import type { IrFunction, IrModule } from '../../ir/nodes';
 import { ARRAYS, SCALARS } from '../../ir/types';
-import { entryName, implName, localName } from '../names';
+import { entryName, implName, localName, offloadExport, offloadName } from '../names';
 import { CodeWriter } from '../writer';
 import { collectLabels, statements } from './statements';
 import { cppType, stringLiteral } from './types';
@@ -29,12 +29,17 @@ export function emitModule(mod: IrModule, sourceText: string): EmittedCpp {
   for (const fn of mod.functions) {
     w.line();
     emitEntry(w, fn);
+    w.line();
+    emitOffloadEntry(w, fn);
   }
   w.line();
   w.line('}  // namespace');
   w.line();
   w.block('Napi::Object tsn_init(Napi::Env env, Napi::Object exports)', () => {
-    for (const fn of mod.functions) w.line(`tsn::export_function(env, exports, ${stringLiteral(fn.name)}, ${entryName(fn.name)});`);
+    for (const fn of mod.functions) {
+      w.line(`tsn::export_function(env, exports, ${stringLiteral(fn.name)}, ${entryName(fn.name)});`);
+      w.line(`tsn::export_function(env, exports, ${stringLiteral(offloadExport(fn.name))}, ${offloadName(fn.name)});`);
+    }
     w.line('return exports;');
   });
   w.line();
@@ -67,21 +72,28 @@ function emitFunction(w: CodeWriter, fn: IrFunction): void {
   });
 }
 
+/** Reads and checks every argument into a local of the parameter's name. */
+function readArguments(w: CodeWriter, fn: IrFunction): void {
+  if (fn.params.length === 0) w.line('(void)args;');
+  fn.params.forEach((p, i) => {
+    const name = stringLiteral(p.name);
+    if (p.type.tag === 'array') {
+      const info = ARRAYS[p.type.kind];
+      w.line(`auto ${localName(p)} = args.view<${SCALARS[info.element].cType}>(${i}, ${name}, ${info.napi});`);
+    } else if (p.type.tag === 'scalar') {
+      const reader = p.type.kind === 'bool' ? 'boolean' : SCALARS[p.type.kind].boundary;
+      w.line(`auto ${localName(p)} = args.${reader}(${i}, ${name});`);
+    }
+  });
+}
+
+const callOf = (fn: IrFunction): string => `${implName(fn.name)}(${fn.params.map(localName).join(', ')})`;
+
 function emitEntry(w: CodeWriter, fn: IrFunction): void {
   w.block(`napi_value ${entryName(fn.name)}(napi_env env, napi_callback_info info)`, () => {
     w.block(`return tsn::entry<${fn.params.length}>(env, info, ${stringLiteral(fn.name)}, [&](tsn::Args& args) -> napi_value`, () => {
-      if (fn.params.length === 0) w.line('(void)args;');
-      fn.params.forEach((p, i) => {
-        const name = stringLiteral(p.name);
-        if (p.type.tag === 'array') {
-          const info = ARRAYS[p.type.kind];
-          w.line(`auto ${localName(p)} = args.view<${SCALARS[info.element].cType}>(${i}, ${name}, ${info.napi});`);
-        } else if (p.type.tag === 'scalar') {
-          const reader = p.type.kind === 'bool' ? 'boolean' : SCALARS[p.type.kind].boundary;
-          w.line(`auto ${localName(p)} = args.${reader}(${i}, ${name});`);
-        }
-      });
-      const call = `${implName(fn.name)}(${fn.params.map(localName).join(', ')})`;
+      readArguments(w, fn);
+      const call = callOf(fn);
       if (fn.returns.tag === 'void') {
         w.line(`${call};`);
         w.line('return tsn::ret_void(env);');
@@ -92,6 +104,18 @@ function emitEntry(w: CodeWriter, fn: IrFunction): void {
       } else {
         w.line(`return tsn::ret_view(env, ${call}, ${ARRAYS[fn.returns.kind].napi});`);
       }
+    }, ');');
+  });
+}
+
+/** The same call for offload(): arguments read here, the work run on the libuv pool. */
+function emitOffloadEntry(w: CodeWriter, fn: IrFunction): void {
+  w.block(`napi_value ${offloadName(fn.name)}(napi_env env, napi_callback_info info)`, () => {
+    w.block(`return tsn::offload_entry<${fn.params.length}>(env, info, ${stringLiteral(fn.name)}, [&](tsn::Args& args) -> std::function<tsn::Outcome()>`, () => {
+      readArguments(w, fn);
+      const captures = fn.params.length > 0 ? '=' : '';
+      const run = fn.returns.tag === 'void' ? `${callOf(fn)}; return tsn::Outcome::none();` : `return tsn::Outcome::of(${callOf(fn)});`;
+      w.line(`return [${captures}]() { ${run} };`);
     }, ');');
   });
 }
