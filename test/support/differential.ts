@@ -50,8 +50,9 @@ export function argsFor(sig: FunctionSignature): fc.Arbitrary<unknown[]> {
         const arr = ARRAYS[p.type];
         if (arr) {
           const [Ctor, element] = arr;
-          return fc.array(element(), { minLength: n, maxLength: n }).map((xs) => {
-            const a = new Ctor(n);
+          // Views over a SharedArrayBuffer must work the same (SPEC §2).
+          return fc.tuple(fc.array(element(), { minLength: n, maxLength: n }), fc.boolean()).map(([xs, shared]) => {
+            const a = shared ? new (Ctor as unknown as new (b: SharedArrayBuffer) => ArrayLike<number> & { [i: number]: number })(new SharedArrayBuffer(n * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT)) : new Ctor(n);
             xs.forEach((x, i) => (a[i] = x));
             return a;
           });
@@ -64,7 +65,17 @@ export function argsFor(sig: FunctionSignature): fc.Arbitrary<unknown[]> {
   );
 }
 
-const clone = (args: unknown[]): unknown[] => args.map((a) => (ArrayBuffer.isView(a) ? (a as Float64Array).slice() : a));
+/** A copy of each array argument, over the same kind of buffer (shared or not). */
+const clone = (args: unknown[]): unknown[] =>
+  args.map((a) => {
+    if (!ArrayBuffer.isView(a)) return a;
+    const view = a as Float64Array;
+    if (!(view.buffer instanceof SharedArrayBuffer)) return view.slice();
+    const Ctor = view.constructor as new (b: SharedArrayBuffer) => Float64Array;
+    const copy = new Ctor(new SharedArrayBuffer(view.byteLength));
+    copy.set(view);
+    return copy;
+  });
 
 type Outcome = { value: unknown } | { error: string };
 

@@ -84,6 +84,22 @@ export function unsupportedMath(x: f64): f64 {
 }
 
 /** @native */
+export function unknownParam(x: unknown): f64 { // expect: TSN1102
+  return 1;
+}
+
+/** @native */
+export function plainArray(xs: number[]): f64 { // expect: TSN1102
+  return xs.length;
+}
+
+/** @native */
+export function templateString(x: f64): f64 {
+  const t = `${x}`; // expect: TSN1206
+  return x;
+}
+
+/** @native */
 export const arrow = (x: number): number => x; // expect: TSN1002
 
 /** @native */
