@@ -1,6 +1,7 @@
 // The pipeline, one screen. Each stage is a value a test can print:
 //   sources ─parse (ts-morph)→ SourceFile
 //           ─lower (frontend discovery + typer)→ IR module + diagnostics
+//           ─optimise (IR → IR: bounds checks that cannot fail)→ IR module
 //           ─emit (C++ backend)→ translation unit + line map
 // Building the addon (compiler/build) and loading it (runtime/) come after.
 import * as fs from 'node:fs';
@@ -8,6 +9,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from './diag/diagnostic';
 import { loadSources } from './frontend/project';
 import { lowerModule } from './ir/lower/module';
+import { removeProvenChecks } from './ir/opt/bounds';
 import type { IrModule } from './ir/nodes';
 import { typeName } from './ir/types';
 import { emitModule } from './backend/cpp/module';
@@ -37,6 +39,10 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
+function optimise(ir: IrModule): IrModule {
+  return { ...ir, functions: ir.functions.map((fn) => ({ ...fn, body: removeProvenChecks(fn.body) })) };
+}
+
 export function compileFiles(files: string[], opts: CompileOptions = {}): CompileResult[] {
   const absolute = files.map((f) => path.resolve(f));
   return loadSources(absolute).map((sf, i) => {
@@ -44,7 +50,9 @@ export function compileFiles(files: string[], opts: CompileOptions = {}): Compil
     const project = findProject(file);
     const key = moduleKey(project, file);
     const text = fs.readFileSync(file);
-    const { ir, diagnostics } = lowerModule(sf, key, [...project.options, ...(opts.options ?? [])]);
+    const lowered = lowerModule(sf, key, [...project.options, ...(opts.options ?? [])]);
+    const diagnostics = lowered.diagnostics;
+    const ir = optimise(lowered.ir);
     const result: CompileResult = {
       sourceFile: file,
       project,

@@ -1,11 +1,13 @@
 // The `tsnative` command line. bin/tsnative.js calls run().
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../build/package-root';
+import { annotateCommand } from './annotate-command';
 import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
 import { cleanCommand } from './clean-command';
 import { doctorCommand } from './doctor-command';
 import { emitCommand } from './emit-command';
+import { watchCommand } from './watch-command';
 import { consoleOutput, type Output } from './output';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './usage-error';
 
@@ -31,8 +33,9 @@ export function makeProgram(io: Output, setCode: (code: number) => void): Comman
     .option('-f, --force', 'rebuild even modules whose addon is current')
     .option('-q, --quiet', 'print only errors')
     .option('--verbose', "show node-gyp's output")
-    .action(async (paths: string[], opts: { jobs?: number; force?: boolean; quiet?: boolean; verbose?: boolean }) => {
-      setCode(await buildCommand(paths, opts, io));
+    .option('-w, --watch', 'rebuild when a source is saved (Ctrl-C stops)')
+    .action(async (paths: string[], opts: { jobs?: number; force?: boolean; quiet?: boolean; verbose?: boolean; watch?: boolean }) => {
+      setCode(await (opts.watch ? watchCommand : buildCommand)(paths, opts, io));
     });
 
   program
@@ -49,6 +52,14 @@ export function makeProgram(io: Output, setCode: (code: number) => void): Comman
     .option('--fn <name>', 'only this function (and the @native functions it calls)')
     .addOption(new Option('--target <target>', 'code to print').choices(['cpu', 'cuda']).default('cpu'))
     .action((file: string, opts: { fn?: string; target?: string }) => setCode(emitCommand(file, opts, io)));
+
+  program
+    .command('annotate')
+    .description('write an HTML page of the run-time work each source line costs (like `cython -a`)')
+    .argument('<file>', 'a source file')
+    .option('-o, --output <file>', 'the page to write (default: beside the source, .html)')
+    .option('-q, --quiet', 'print only diagnostics')
+    .action((file: string, opts: { output?: string; quiet?: boolean }) => setCode(annotateCommand(file, opts, io)));
 
   program
     .command('clean')
@@ -69,6 +80,7 @@ Examples:
   $ npx tsnative build                  compile the "include" of tsnative.config.json
   $ npx tsnative check src              diagnostics only
   $ npx tsnative emit src/stats.ts --fn dot
+  $ npx tsnative annotate src/stats.ts -o stats.html
 
 Exit codes: 0 ok, 1 diagnostics or a failed build, 2 a usage error.`,
   );

@@ -58,16 +58,27 @@ View<T> fill(View<T> v, T value, double start, double end) {
   return v;
 }
 
-// `.subarray(start, end)`: a view of the same memory.
+// `.subarray(start, end)`: a view of the same memory. Made by the array's own
+// subarray method, because N-API cannot make a view of a SharedArrayBuffer.
 template <typename T>
 View<T> subarray(View<T> v, double start, double end, napi_typedarray_type kind) {
   int64_t lo = relative_index(start, v.length);
   int64_t hi = relative_index(end, v.length);
-  int64_t n = hi > lo ? hi - lo : 0;
-  size_t offset = v.byte_offset + static_cast<size_t>(lo) * sizeof(T);
-  void* base = reinterpret_cast<char*>(v.data) - v.byte_offset;
-  if (current_env == nullptr) throw_error(ErrorKind::Error, "cannot make a subarray off the JS thread (in offloaded code)");
-  return make_view<T>(current_env, v.buffer, base, kind, n, offset);
+  if (hi < lo) hi = lo;
+  napi_env env = current_env;
+  if (env == nullptr) throw_error(ErrorKind::Error, "cannot make a subarray off the JS thread (in offloaded code)");
+  napi_value method, args[2], out;
+  napi_create_double(env, static_cast<double>(lo), &args[0]);
+  napi_create_double(env, static_cast<double>(hi), &args[1]);
+  napi_typedarray_type got;
+  size_t length = 0, byte_offset = 0;
+  void* data = nullptr;
+  napi_value buffer;
+  if (napi_get_named_property(env, v.handle, "subarray", &method) != napi_ok ||
+      napi_call_function(env, v.handle, method, 2, args, &out) != napi_ok ||
+      napi_get_typedarray_info(env, out, &got, &length, &data, &buffer, &byte_offset) != napi_ok || got != kind)
+    throw_error(ErrorKind::Error, "subarray failed");
+  return View<T>{static_cast<T*>(data), static_cast<int64_t>(length), out, buffer, byte_offset};
 }
 
 // `.set(src, offset)`: each element converted by `convert`, as JS stores do;
