@@ -42,6 +42,11 @@ it('an out-of-bounds index is a RangeError with the function, index, length and 
   expect(() => native('readAt')(new Float64Array(0), -1)).toThrow(/index -1 is out of bounds for length 0/);
 });
 
+it('a shorter second array still throws at the first index past its end', () => {
+  expectError(() => native('readPair')(new Float64Array(5), new Float64Array(3)), 'RangeError', /readPair: index 3 is out of bounds for length 3/);
+  expect(native('readPair')(Float64Array.of(1, 2), Float64Array.of(3, 4, 5))).toBe(11);
+});
+
 it('fastmath stays within reassociation of the exact sum', () => {
   fc.assert(
     fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { maxLength: 64 }), (xs) => {

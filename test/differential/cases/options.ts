@@ -40,3 +40,10 @@ export function fastSum(xs: Float64Array): f64 {
   for (let i = 0; i < xs.length; i++) s += xs[i];
   return s;
 }
+
+/** @native */
+export function readPair(a: Float64Array, b: Float64Array): f64 {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}

@@ -1,0 +1,99 @@
+// annotate's model and page, in process (no C++ compiler, no browser): which
+// line each piece of generated C++ is charged to, what it costs, and a page
+// that needs nothing from the network.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { findHelpers } from '../../compiler/annotate/cost';
+import { renderReport } from '../../compiler/annotate/html';
+import { annotateResult, type AnnotateReport } from '../../compiler/annotate/report';
+import { compileFiles } from '../../compiler/driver';
+import { ANNOTATE_SOURCE, LINES } from '../e2e/annotate-source';
+
+let dir: string;
+let report: AnnotateReport;
+let html: string;
+const line = (n: number) => report.lines[n - 1]!;
+const fn = (name: string) => report.functions.find((f) => f.name === name)!;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsn-annotate-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"app","private":true}');
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(path.join(dir, 'src', 'stats.ts'), ANNOTATE_SOURCE);
+  const [result] = compileFiles([path.join(dir, 'src', 'stats.ts')]);
+  report = annotateResult(result!, ANNOTATE_SOURCE);
+  html = renderReport(report, { version: '0.0.0-test' });
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('counting helper calls', () => {
+  it('counts calls, not types, names in strings or the definition of a body', () => {
+    const names = (text: string, ownCall = false) => findHelpers(text, { ownCall }).map((h) => `${h.kind}:${h.name}`);
+    expect(names('TSN_AT(out, tsn::to_index(b), 31) = tsn::to_i32(x);')).toEqual(['bounds:AT', 'convert:to_index', 'convert:to_i32']);
+    expect(names('tsn::throw_error(tsn::ErrorKind::RangeError, "tsn::alloc TSN_AT(");')).toEqual(['throw:throw_error']);
+    expect(names('double tsn_fn_dot(tsn::View<double> a) {', true)).toEqual([]);
+    expect(names('return tsn_fn_dot(a, a) + tsn::js_min(x, y);')).toEqual(['call:dot', 'call:js_min']);
+    expect(names('auto a = args.view<double>(0, "a", napi_float64_array);')).toEqual(['boundary:view']);
+  });
+});
+
+describe('the lines of a module', () => {
+  it('charges the argument checks of a function to its declaration line, once', () => {
+    // The entry, two typed-array arguments, the return; other entry points (offload) are not charged again.
+    expect(line(LINES.dotDecl).costs).toEqual({ boundary: 4 });
+    expect(line(LINES.dotDecl).cpp.some((c) => c.text.includes('args.view<double>(1, "b"'))).toBe(true);
+  });
+
+  it('sees bounds checks, and none under noboundscheck', () => {
+    expect(line(LINES.dotLoop).costs.bounds).toBeGreaterThanOrEqual(1);
+    expect(line(LINES.uncheckedLoop).cpp.length).toBeGreaterThan(0);
+    expect(line(LINES.uncheckedLoop).score).toBe(0);
+  });
+
+  it('sees parallel set-up, throws, allocations and conversions', () => {
+    expect(line(LINES.prange).costs.parallel).toBeGreaterThan(0);
+    expect(line(LINES.throws).costs.throw).toBe(1);
+    expect(line(LINES.alloc).costs.alloc).toBe(1);
+    expect(line(LINES.histogramStore).costs).toMatchObject({ bounds: 2, convert: 2 });
+  });
+
+  it('leaves lines outside @native functions plain, and module init uncharged', () => {
+    for (const n of [1, 2, 4, 40, LINES.plainCall]) {
+      expect(line(n).fn).toBeUndefined();
+      expect(line(n).cpp).toEqual([]);
+    }
+    const exports = report.lines.flatMap((l) => l.cpp).filter((c) => c.text.includes('export_function'));
+    expect(exports).toEqual([]);
+  });
+
+  it('puts each diagnostic at its line', () => {
+    expect(line(LINES.diagnostic).diagnostics.map((d) => d.code)).toEqual(['TSN1209']);
+    expect(report.lines.filter((l) => l.diagnostics.length > 0)).toHaveLength(1);
+  });
+});
+
+describe('the summary', () => {
+  it('lists signatures, options and the parallel loops with what they reduce', () => {
+    expect(report.functions.map((f) => f.name)).toEqual(['dot', 'dotUnchecked', 'sumsq', 'histogram']);
+    expect(fn('histogram').signature).toBe('histogram(xs: Float64Array, bins: i32): Int32Array');
+    expect(fn('dotUnchecked').options).toEqual(['noboundscheck']);
+    expect(fn('sumsq').loops).toEqual([{ line: LINES.prange, reductions: [{ name: 's', op: '+' }], minIterations: expect.any(Number) }]);
+    expect(fn('dot').loops).toEqual([]);
+    expect(fn('dot').score).toBe(line(LINES.dotDecl).score + line(LINES.dotLoop).score);
+  });
+});
+
+describe('the page', () => {
+  it('is self-contained: no external script, style, image or link', () => {
+    expect(html).not.toMatch(/<(?:script|img|iframe)[^>]*\ssrc=|<link\b|url\(|@import|https?:\/\//i);
+    expect(html).toMatch(/<style>[^]*<\/style>/);
+  });
+
+  it('has every source line, escaped, and the C++ under each native line', () => {
+    for (let n = 1; n <= report.lines.length; n++) expect(html).toContain(`id="L${n}"`);
+    expect(html).toContain('for (let i = 0; i &#60; a.length; i++)');
+    expect(html).toMatch(new RegExp(`<details class="line h[1-5] native" id="L${LINES.dotLoop}"[^]*?<pre class="cpp">[^]*?TSN_AT`));
+    expect(html).toContain('reduces s (+)');
+  });
+});

@@ -1,0 +1,35 @@
+// The bounds-check pass: checks that cannot fail disappear, the rest stay.
+import { parseSource } from '../../compiler/frontend/project';
+import { lowerModule } from '../../compiler/ir/lower/module';
+import { removeProvenChecks } from '../../compiler/ir/opt/bounds';
+import { emitModule } from '../../compiler/backend/cpp/module';
+
+function cpp(body: string): string {
+  const text = `import type { f64 } from 'tsnative';\nimport { prange } from 'tsnative';\n${body}`;
+  const { ir, diagnostics } = lowerModule(parseSource('/virtual/m.ts', text), 'm.ts');
+  expect(diagnostics).toEqual([]);
+  const optimised = { ...ir, functions: ir.functions.map((f) => ({ ...f, body: removeProvenChecks(f.body) })) };
+  return emitModule(optimised, text).code;
+}
+
+const checks = (code: string) => (code.match(/TSN_AT\(/g) ?? []).length;
+
+it('drops the check of A[i] in for (let i = 0; i < A.length; i++)', () => {
+  expect(checks(cpp(`/** @native */ export function f(a: Float64Array): f64 { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]; return s; }`))).toBe(0);
+});
+
+it('versions the loop on one length test for another array indexed by i', () => {
+  const code = cpp(`/** @native */ export function f(a: Float64Array, b: Float64Array): f64 { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; }`);
+  expect(code).toContain('if (b.length >= a.length)');
+  expect(checks(code)).toBe(2); // the fallback copy keeps both checks
+});
+
+it('does the same for prange(A.length)', () => {
+  expect(checks(cpp(`/** @native */ export function f(a: Float64Array): f64 { let s = 0; for (const i of prange(a.length)) s += a[i]; return s; }`))).toBe(0);
+});
+
+it('keeps checks when the body may move the index or the array', () => {
+  expect(checks(cpp(`/** @native */ export function f(a: Float64Array): f64 { let s = 0; for (let i = 0; i < a.length; i++) { s += a[i]; i += 2; } return s; }`))).toBe(1);
+  expect(checks(cpp(`/** @native */ export function f(a: Float64Array, b: Float64Array): f64 { let s = 0; for (let i = 0; i < a.length; i++) { s += a[i]; a = b; } return s; }`))).toBe(1);
+  expect(checks(cpp(`/** @native */ export function f(a: Float64Array): f64 { let s = 0; for (let i = 0; i < a.length; i++) s += a[i + 1]; return s; }`))).toBe(1);
+});
