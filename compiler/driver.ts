@@ -8,13 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from './diag/diagnostic';
 import { loadSources } from './frontend/project';
-import { lowerModule } from './ir/lower/module';
+import { lowerInProgram } from './ir/lower/module';
+import { Program } from './ir/lower/program';
 import { removeProvenChecks } from './ir/opt/bounds';
-import type { IrModule } from './ir/nodes';
+import type { IrFunction, IrModule } from './ir/nodes';
 import { typeName } from './ir/types';
 import { emitModule } from './backend/cpp/module';
 import { findProject, hashText, moduleKey, type ProjectConfig } from '../runtime/project';
-import type { FunctionSignature } from '../runtime/manifest';
+import type { FunctionSignature, ModuleDependency } from '../runtime/manifest';
 
 export { formatDiagnostic } from './diag/format';
 export type { Diagnostic } from './diag/diagnostic';
@@ -31,6 +32,8 @@ export interface CompileResult {
   project: ProjectConfig;
   key: string;
   sourceHash: string;
+  /** Modules whose @native functions this module calls (their code is compiled into its addon). */
+  dependencies: ModuleDependency[];
   functions: FunctionSignature[];
   ir: IrModule;
   cpp?: string;
@@ -40,24 +43,27 @@ export interface CompileResult {
 }
 
 function optimise(ir: IrModule): IrModule {
-  return { ...ir, functions: ir.functions.map((fn) => ({ ...fn, body: removeProvenChecks(fn.body) })) };
+  const opt = (fn: IrFunction) => ({ ...fn, body: removeProvenChecks(fn.body) });
+  return { ...ir, functions: ir.functions.map(opt), externals: ir.externals.map(opt) };
 }
 
 export function compileFiles(files: string[], opts: CompileOptions = {}): CompileResult[] {
   const absolute = files.map((f) => path.resolve(f));
-  return loadSources(absolute).map((sf, i) => {
-    const file = absolute[i]!;
+  const [first] = loadSources(absolute);
+  if (!first) return [];
+  const keyOf = (file: string) => moduleKey(findProject(file), file);
+  const program = new Program(first.getProject(), keyOf, opts.options ?? []);
+  return absolute.map((file) => {
     const project = findProject(file);
     const key = moduleKey(project, file);
-    const text = fs.readFileSync(file);
-    const lowered = lowerModule(sf, key, [...project.options, ...(opts.options ?? [])]);
-    const diagnostics = lowered.diagnostics;
+    const lowered = lowerInProgram(program, file);
     const ir = optimise(lowered.ir);
     const result: CompileResult = {
       sourceFile: file,
       project,
       key,
-      sourceHash: hashText(text),
+      sourceHash: hashText(fs.readFileSync(file)),
+      dependencies: dependenciesOf(ir, program),
       functions: ir.functions.map((fn) => ({
         name: fn.name,
         params: fn.params.map((p) => ({ name: p.name, type: typeName(p.type) })),
@@ -67,13 +73,22 @@ export function compileFiles(files: string[], opts: CompileOptions = {}): Compil
         exported: fn.exported,
       })),
       ir,
-      diagnostics,
+      diagnostics: lowered.diagnostics,
     };
     if (!opts.checkOnly && ir.functions.length > 0) {
-      const emitted = emitModule(ir, sf.getFullText());
+      const emitted = emitModule(ir);
       result.cpp = emitted.code;
       result.lineMap = emitted.lineMap;
     }
     return result;
+  });
+}
+
+/** The other modules whose code is compiled into this one's addon, with the hash of what was compiled. */
+function dependenciesOf(ir: IrModule, program: Program): ModuleDependency[] {
+  const keys = [...new Set(ir.externals.map((f) => f.module))].sort();
+  return keys.map((source) => {
+    const file = program.fileOf(source);
+    return { source, sourceHash: file ? hashText(fs.readFileSync(file)) : '' };
   });
 }

@@ -85,6 +85,11 @@ function decide(sourceFile: string): ModuleStatus {
   if (entry.sourceHash !== sourceHash(sourceFile)) {
     return { fresh: false, project, key, entry, code: 'TSNATIVE_STALE', why: `${key} changed since it was built` };
   }
+  for (const dep of entry.dependencies ?? []) {
+    if (dep.sourceHash !== sourceHash(path.resolve(project.root, dep.source))) {
+      return { fresh: false, project, key, entry, code: 'TSNATIVE_STALE', why: `it calls @native code of ${dep.source}, which changed since ${key} was built` };
+    }
+  }
   const here = currentNodeTarget();
   if (!entry.node || !sameTarget(entry.node, here)) {
     const built = entry.node ? describeTarget(entry.node) : 'an unknown Node';

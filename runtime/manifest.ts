@@ -32,6 +32,14 @@ export interface NodeTarget {
   napi: string;
 }
 
+/** Another source module compiled into an addon (its @native functions are called). */
+export interface ModuleDependency {
+  /** Manifest key of the other module. */
+  source: string;
+  /** sha256 of the other module's source bytes that were compiled. */
+  sourceHash: string;
+}
+
 export interface ManifestModule {
   /** Source path relative to the project root, '/'-separated (the key). */
   source: string;
@@ -42,6 +50,8 @@ export interface ManifestModule {
   /** Generated C++ file, relative to outDir. */
   cpp: string;
   node: NodeTarget;
+  /** Other modules compiled in; the addon is stale when any of them changed. */
+  dependencies?: ModuleDependency[];
   functions: FunctionSignature[];
   builtAt: string;
 }

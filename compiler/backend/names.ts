@@ -25,3 +25,6 @@ export const offloadName = (fn: string): string => `tsn_offload_${fn}`;
 export { offloadExport } from '../../runtime/offload-name';
 export const breakLabel = (label: string): string => `tsn_break_${label}`;
 export const continueLabel = (label: string): string => `tsn_continue_${label}`;
+
+/** A C++-identifier form of a module key: src/lib/math.ts → src_lib_math. */
+export const moduleStem = (key: string): string => key.replace(/\.[cm]?tsx?$/, '').replace(/[^A-Za-z0-9_]/g, '_');

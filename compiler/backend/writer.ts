@@ -8,12 +8,34 @@ export class CodeWriter {
   /** Generated line (1-based) → source line. */
   readonly lineMap = new Map<number, number>();
   private currentSource = 0;
+  /** Off while writing code of another file: the line map is about this module's lines. */
+  private mapping = true;
 
-  constructor(private readonly sourcePath: string, private readonly sourceLines: string[]) {}
+  constructor(
+    private sourcePath: string,
+    private sourceLines: string[],
+  ) {}
+
+  /** Writes code that came from another source file: its marks name that file. */
+  withSource(sourcePath: string, sourceLines: string[], fn: () => void): void {
+    const saved = [this.sourcePath, this.sourceLines, this.lastMark, this.currentSource] as const;
+    this.sourcePath = sourcePath;
+    this.sourceLines = sourceLines;
+    this.lastMark = -1;
+    this.currentSource = 0;
+    this.mapping = false;
+    try {
+      fn();
+    } finally {
+      [this.sourcePath, this.sourceLines, this.lastMark, this.currentSource] = saved;
+      this.lastMark = -1;
+      this.mapping = true;
+    }
+  }
 
   line(text = ''): this {
     this.lines.push(text === '' ? '' : '  '.repeat(this.depth) + text);
-    if (this.currentSource > 0) this.lineMap.set(this.lines.length, this.currentSource);
+    if (this.currentSource > 0 && this.mapping) this.lineMap.set(this.lines.length, this.currentSource);
     return this;
   }
 

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { currentNodeTarget, type FunctionSignature, type Manifest, type ManifestModule } from '../../runtime/manifest';
+import { currentNodeTarget, type FunctionSignature, type Manifest, type ManifestModule, type ModuleDependency } from '../../runtime/manifest';
 import type { ProjectConfig } from '../../runtime/project';
 import { publishAlias, publishNew, tmpDirOf, writeFileAtomic, writeIfChanged } from './atomic';
 import { bindingGyp } from './binding-gyp';
@@ -21,6 +21,8 @@ export interface ModuleInput {
   project: ProjectConfig;
   key: string;
   sourceHash: string;
+  /** Other modules compiled into the addon (compiler/driver.ts). */
+  dependencies?: ModuleDependency[];
   functions: FunctionSignature[];
   cpp?: string;
 }
@@ -79,6 +81,7 @@ export function isCached(plan: ModulePlan, manifest: Manifest | undefined): bool
   const node = currentNodeTarget();
   return (
     entry.sourceHash === plan.input.sourceHash &&
+    JSON.stringify(entry.dependencies ?? []) === JSON.stringify(plan.input.dependencies ?? []) &&
     entry.addon === plan.addon &&
     entry.node?.version === node.version &&
     entry.node?.modules === node.modules &&
@@ -106,6 +109,7 @@ export function manifestEntry(plan: ModulePlan): ManifestModule {
     addon: plan.addon,
     cpp: plan.cpp,
     node: currentNodeTarget(),
+    dependencies: plan.input.dependencies ?? [],
     functions: plan.input.functions,
     builtAt: new Date().toISOString(),
   };

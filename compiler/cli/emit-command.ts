@@ -63,7 +63,7 @@ export function emitCommand(file: string, opts: EmitOptions, io: Output): number
       const known = result!.ir.functions.map((f) => f.name);
       throw new UsageError(`no @native function '${opts.fn}' in ${file}${known.length > 0 ? ` (there are: ${known.join(', ')})` : ''}`);
     }
-    cpp = emitModule(selected, fs.readFileSync(file, 'utf8')).code;
+    cpp = emitModule(selected).code;
   }
   if (cpp === undefined) {
     if (errors === 0) io.err(`tsnative: no @native functions in ${file}`);

@@ -55,7 +55,8 @@ export type Expr =
   | { k: 'subarray'; type: IrType; arrayKind: ArrayKind; array: Expr; start: Expr; end: Expr; loc: Loc }
   /** `.set(source, offset)`: each source element goes through `convert` (a store conversion of `element`). */
   | { k: 'setArray'; type: IrType; target: Expr; source: Expr; offset: Expr; element: Local; convert: Expr; loc: Loc }
-  | { k: 'call'; type: IrType; callee: string; args: Expr[]; loc: Loc }
+  /** A call to the @native function `callee` of module `module` (a manifest key). */
+  | { k: 'call'; type: IrType; callee: string; module: string; args: Expr[]; loc: Loc }
   /** A Math/Number builtin from the builtins table; args already converted. */
   | { k: 'builtin'; type: IrType; name: string; args: Expr[]; loc: Loc }
   | { k: 'assign'; type: IrType; target: LValue; value: Expr; loc: Loc }
@@ -98,6 +99,10 @@ export interface Reduction {
 
 export interface IrFunction {
   name: string;
+  /** The name in the source, where `name` was made unique in a translation unit. */
+  jsName?: string;
+  /** The module (manifest key) the function is written in. */
+  module: string;
   params: Local[];
   returns: IrType;
   body: Stmt[];
@@ -110,4 +115,8 @@ export interface IrModule {
   /** Source path shown in messages and comments (relative to the project root). */
   source: string;
   functions: IrFunction[];
+  /** @native functions of imported modules that these call (directly or not): compiled in, not exported. */
+  externals: IrFunction[];
+  /** Source text of this module and of every module an external comes from, by key. */
+  texts: Record<string, string>;
 }

@@ -9,7 +9,7 @@ function cpp(body: string): string {
   const { ir, diagnostics } = lowerModule(parseSource('/virtual/m.ts', text), 'm.ts');
   expect(diagnostics).toEqual([]);
   const optimised = { ...ir, functions: ir.functions.map((f) => ({ ...f, body: removeProvenChecks(f.body) })) };
-  return emitModule(optimised, text).code;
+  return emitModule(optimised).code;
 }
 
 const checks = (code: string) => (code.match(/TSN_AT\(/g) ?? []).length;

@@ -9,6 +9,8 @@ import type { LocalLevel } from './convert';
 
 export interface Signature {
   name: string;
+  /** The module (manifest key) that defines the function. */
+  module: string;
   params: IrType[];
   returns: IrType;
 }
@@ -16,6 +18,8 @@ export interface Signature {
 export interface ModuleScope {
   sourceFile: SourceFile;
   filePath: string;
+  /** Manifest key of this module. */
+  key: string;
   functions: Map<string, Signature>;
   constants: Map<string, { value: number; type: IrType }>;
 }

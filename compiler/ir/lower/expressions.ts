@@ -310,7 +310,7 @@ function call(ctx: FnContext, node: import('ts-morph').CallExpression): Expr {
     }
     if (argNodes.length !== sig.params.length) return ctx.fail(node, 'TSN1205', [name, String(sig.params.length), String(argNodes.length)]);
     const args = argNodes.map((a, i) => toSlot(ctx, a, lowerExpr(ctx, a), sig.params[i]!, `parameter ${i + 1} of ${name}`));
-    return { k: 'call', type: sig.returns, callee: name, args, loc };
+    return { k: 'call', type: sig.returns, callee: sig.name, module: sig.module, args, loc };
   }
   return ctx.fail(callee, 'TSN1203', [firstLine(callee)]);
 }

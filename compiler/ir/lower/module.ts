@@ -7,6 +7,7 @@ import type { IrFunction, IrModule, Stmt } from '../nodes';
 import { BOOL, F64, VOID, type IrType } from '../types';
 import { FnContext, type ModuleScope, type Signature } from './context';
 import type { LocalLevel } from './convert';
+import { Program } from './program';
 import { lowerBlock } from './statements';
 import { readType } from './typenodes';
 
@@ -15,7 +16,16 @@ export interface LoweredModule {
   diagnostics: Diagnostic[];
 }
 
-export function lowerModule(sf: SourceFile, displayPath: string, defaultOptions: string[] = []): LoweredModule {
+/** A module after its first phase: every marked function's signature is known. */
+export interface DeclaredModule {
+  scope: ModuleScope;
+  ready: { fn: MarkedFunction; sig: Signature; options: Set<string> }[];
+  /** Names of the marked functions the module exports (callable from other modules). */
+  exported: Set<string>;
+  diagnostics: Diagnostic[];
+}
+
+export function declareModule(sf: SourceFile, key: string, defaultOptions: string[] = []): DeclaredModule {
   const diagnostics: Diagnostic[] = [];
   const filePath = sf.getFilePath();
   const text = sf.getFullText();
@@ -27,27 +37,52 @@ export function lowerModule(sf: SourceFile, displayPath: string, defaultOptions:
   for (const m of misplaced) {
     diagAt(m.node.getStart(), m.node.getText().split('\n')[0]!.length, 'TSN1002');
   }
-  const scope: ModuleScope = { sourceFile: sf, filePath, functions: new Map(), constants: moduleConstants(sf) };
-  const ready: { fn: MarkedFunction; sig: Signature; options: Set<string> }[] = [];
+  const scope: ModuleScope = { sourceFile: sf, filePath, key, functions: new Map(), constants: moduleConstants(sf) };
+  const ready: DeclaredModule['ready'] = [];
+  const exported = new Set<string>();
   for (const fn of marked) {
     try {
       const options = readOptions(fn, defaultOptions, diagAt);
       const sig = readSignature(fn.node, scope);
       scope.functions.set(fn.name, sig);
       if (options) ready.push({ fn, sig, options });
+      if (options && fn.node.isExported()) exported.add(fn.name);
     } catch (e) {
       if (!(e instanceof FunctionRejected)) throw e;
       diagnostics.push(e.diagnostic);
     }
   }
+  return { scope, ready, exported, diagnostics };
+}
+
+/** Phase two: every body that lowers cleanly becomes IR; the rest become diagnostics. */
+export function lowerBodies(d: DeclaredModule): { functions: IrFunction[]; diagnostics: Diagnostic[] } {
+  const diagnostics = [...d.diagnostics];
   const functions: IrFunction[] = [];
-  for (const { fn, sig, options } of ready) {
-    const result = lowerFunction(scope, fn, sig, options);
+  for (const { fn, sig, options } of d.ready) {
+    const result = lowerFunction(d.scope, fn, sig, options);
     if ('diagnostic' in result) diagnostics.push(result.diagnostic);
     else functions.push(result);
   }
   diagnostics.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col);
-  return { ir: { source: displayPath, functions }, diagnostics };
+  return { functions, diagnostics };
+}
+
+/** Lowers one module of `program` (with the functions it imports from others). */
+export function lowerInProgram(program: Program, file: string): LoweredModule {
+  const { declared, functions, diagnostics } = program.lower(file);
+  const key = declared.scope.key;
+  const externals = program.externals(key, functions);
+  const texts: Record<string, string> = { [key]: declared.scope.sourceFile.getFullText() };
+  for (const e of externals) texts[e.fn.module] = program.sourceFile(e.file).getFullText();
+  return { ir: { source: key, functions, externals: externals.map((e) => e.fn), texts }, diagnostics };
+}
+
+/** One module on its own (in-memory sources, tests): imports resolve against the disk. */
+export function lowerModule(sf: SourceFile, key: string, defaultOptions: string[] = []): LoweredModule {
+  const own = sf.getFilePath();
+  const program = new Program(sf.getProject(), (file) => (file === own ? key : file), defaultOptions);
+  return lowerInProgram(program, own);
 }
 
 function readOptions(fn: MarkedFunction, defaults: string[], diagAt: (pos: number, len: number, code: 'TSN1001', args: string[]) => void): Set<string> | undefined {
@@ -84,7 +119,7 @@ function readSignature(node: FunctionDeclaration, scope: ModuleScope): Signature
     if (!t) return ctx.fail(retNode, 'TSN1103', [retNode.getText()]);
     returns = t;
   } else returns = inferReturn(node);
-  return { name, params, returns };
+  return { name, module: scope.key, params, returns };
 }
 
 /** TypeScript's inference for an un-annotated return, as far as compiled code can return: void, boolean or number. */
@@ -144,7 +179,7 @@ function lowerFunction(scope: ModuleScope, fn: MarkedFunction, sig: Signature, o
         continue;
       }
       const { line, column } = scope.sourceFile.getLineAndColumnAtPos(fn.node.getStart());
-      return { name: fn.name, params, returns: sig.returns, body, options, exported: fn.node.isExported(), loc: { line, col: column } };
+      return { name: fn.name, module: scope.key, params, returns: sig.returns, body, options, exported: fn.node.isExported(), loc: { line, col: column } };
     } catch (e) {
       if (!(e instanceof FunctionRejected)) throw e;
       if (ctx.violations.size > 0) {
