@@ -1,0 +1,47 @@
+// A build killed at any point (SIGKILL: no cleanup runs) leaves the previous
+// addon and manifest usable, and the next build simply works.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeProject, runNode, startTsnative, tsnative } from './cli-project';
+
+const v1 = `import type { f64 } from 'tsnative';
+/** @native */
+export function twice(x: f64): f64 {
+  return x * 2;
+}
+`;
+const v2 = v1.replace('x * 2', 'x * 3');
+
+let dir: string;
+const manifestFile = () => path.join(dir, 'build/tsnative/manifest.json');
+const callAddon = () =>
+  runNode(dir, `const m = require('./build/tsnative/manifest.json').modules['src/twice.ts'];
+console.log(require('./build/tsnative/' + m.addon).twice(21));`);
+
+beforeAll(() => {
+  dir = makeProject('tsn-kill-', { 'package.json': '{ "name": "kill-demo", "private": true }\n', 'src/twice.ts': v1 });
+  expect(tsnative(dir, ['build', 'src/twice.ts']).status).toBe(0);
+  expect(callAddon().stdout.trim()).toBe('42');
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+it('SIGKILL while the C++ compiles leaves the old addon loading and correct', async () => {
+  const before = fs.readFileSync(manifestFile(), 'utf8');
+  fs.writeFileSync(path.join(dir, 'src/twice.ts'), v2);
+  const child = startTsnative(dir, ['build', 'src/twice.ts']);
+  // Kill it once the compiler is running (its temporary build directory exists).
+  const tmp = path.join(dir, 'build/tsnative/.tmp');
+  const deadline = Date.now() + 20000;
+  while (!(fs.existsSync(tmp) && fs.readdirSync(tmp).length > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 300));
+  process.kill(child.pid!, 'SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+
+  expect(fs.readFileSync(manifestFile(), 'utf8')).toBe(before);
+  expect(callAddon().stdout.trim()).toBe('42');
+
+  const again = tsnative(dir, ['build', 'src/twice.ts']);
+  expect(again.status).toBe(0);
+  expect(callAddon().stdout.trim()).toBe('63');
+});
