@@ -52,7 +52,8 @@ export function compileFiles(files: string[], opts: CompileOptions = {}): Compil
   const [first] = loadSources(absolute);
   if (!first) return [];
   const keyOf = (file: string) => moduleKey(findProject(file), file);
-  const program = new Program(first.getProject(), keyOf, opts.options ?? []);
+  const optionsOf = (file: string) => [...findProject(file).options, ...(opts.options ?? [])];
+  const program = new Program(first.getProject(), keyOf, optionsOf);
   return absolute.map((file) => {
     const project = findProject(file);
     const key = moduleKey(project, file);

@@ -53,6 +53,8 @@ export interface ManifestModule {
   /** Other modules compiled in; the addon is stale when any of them changed. */
   dependencies?: ModuleDependency[];
   functions: FunctionSignature[];
+  /** Everything the build depended on (compiler/build/up-to-date.ts): equal means a no-op build. */
+  inputsKey?: string;
   builtAt: string;
 }
 

@@ -71,8 +71,7 @@ export function attributeLines(cpp: string, lineMap: ReadonlyMap<number, number>
       if (t.startsWith('}')) source = open.pop() ?? source;
       if (t.endsWith('{')) open.push(source);
       add(source, text, opens);
-    }
-    else if (region?.kind === 'entry') add(region.fn.line, text, true);
+    } else if (region?.kind === 'entry') add(region.fn.line, text, true);
     if (region && text.startsWith('}')) region = undefined;
   }
   return out;

@@ -9,6 +9,8 @@ const REMOVED_CFLAGS = ['-fno-exceptions', '-std=gnu++17', '-std=gnu++20', '-std
 export function bindingGyp(targetName: string, sourceFile: string, flags: BuildFlags): string {
   const target = {
     target_name: targetName,
+    // gyp drops a leading "lib" from the output name (lib_util → _util.node) unless told otherwise.
+    product_name: targetName,
     sources: [sourceFile],
     include_dirs: flags.includeDirs,
     defines: flags.defines,

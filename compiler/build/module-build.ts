@@ -25,6 +25,8 @@ export interface ModuleInput {
   dependencies?: ModuleDependency[];
   functions: FunctionSignature[];
   cpp?: string;
+  /** See up-to-date.ts; recorded so the next build can skip compiling. */
+  inputsKey?: string;
 }
 
 export interface ModulePlan {
@@ -87,6 +89,7 @@ export function isCached(plan: ModulePlan, manifest: Manifest | undefined): bool
     entry.node?.modules === node.modules &&
     entry.node?.napi === node.napi &&
     sameFunctions(entry.functions, plan.input.functions) &&
+    entry.inputsKey === plan.input.inputsKey &&
     fs.existsSync(path.join(plan.outDir, plan.addon))
   );
 }
@@ -111,6 +114,7 @@ export function manifestEntry(plan: ModulePlan): ManifestModule {
     node: currentNodeTarget(),
     dependencies: plan.input.dependencies ?? [],
     functions: plan.input.functions,
+    inputsKey: plan.input.inputsKey,
     builtAt: new Date().toISOString(),
   };
 }

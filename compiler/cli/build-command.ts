@@ -1,6 +1,7 @@
 // tsnative build [paths…]
 import { findProject } from '../../runtime/project';
 import { buildModules } from '../build/build';
+import { inputsKey, upToDate } from '../build/up-to-date';
 import { killRunning } from '../build/node-gyp';
 import { removeActiveTemps } from '../build/module-build';
 import { failureDetails, moduleLine, summaryLine, toolchainLine } from '../build/report';
@@ -50,7 +51,17 @@ export async function buildCommand(paths: readonly string[], opts: BuildCommandO
     if (!opts.quiet) io.out('nothing to build');
     return EXIT_OK;
   }
-  const results = loadDriver().compileFiles(inputs.files);
+  // Modules whose inputs did not change are not even parsed (no TypeScript compiler).
+  const fresh = opts.force ? [] : inputs.files.map((f) => ({ file: f, entry: upToDate(findProject(f), f) })).filter((x) => x.entry);
+  if (!opts.quiet) for (const { entry } of fresh) io.out(`${io.c.dim('cached')} ${entry!.source}  (${entry!.functions.map((f) => f.name).join(', ')})`);
+  const stale = inputs.files.filter((f) => !fresh.some((x) => x.file === f));
+  if (stale.length === 0) {
+    if (!opts.quiet) io.out(summaryLine({ built: 0, cached: fresh.length, failed: 0, toolchain: [], outcomes: [], seconds: (Date.now() - started) / 1000 }, io.c));
+    return EXIT_OK;
+  }
+  const results = loadDriver()
+    .compileFiles(stale)
+    .map((r) => ({ ...r, inputsKey: inputsKey(r.project, r.sourceHash, r.dependencies) }));
   const errors = printDiagnostics(results, io.err, io.colorErr);
   if (!opts.quiet) {
     for (const r of results) if (r.functions.length === 0 && r.diagnostics.length === 0) io.err(`note: no @native functions in ${r.key}`);
@@ -68,7 +79,7 @@ export async function buildCommand(paths: readonly string[], opts: BuildCommandO
       },
     });
     if (summary.toolchain.length > 0) io.err(toolchainLine(summary.toolchain, io.ce));
-    if (!opts.quiet) io.out(summaryLine({ ...summary, seconds: (Date.now() - started) / 1000 }, io.c, errors));
+    if (!opts.quiet) io.out(summaryLine({ ...summary, cached: summary.cached + fresh.length, seconds: (Date.now() - started) / 1000 }, io.c, errors));
     return errors > 0 || summary.failed > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     restore();

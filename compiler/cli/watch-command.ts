@@ -38,7 +38,7 @@ export function watchCommand(paths: readonly string[], opts: BuildCommandOptions
       watcher?.close();
       killRunning();
       removeActiveTemps();
-      io.out('stopped watching');
+      if (!opts.quiet) io.out('stopped watching');
       process.exit(EXIT_OK);
     };
     process.once('SIGINT', stop);
@@ -49,10 +49,11 @@ export function watchCommand(paths: readonly string[], opts: BuildCommandOptions
         return { files, dirs: inputDirs(paths, cwd) };
       },
       rebuild: async (changed) => {
-        if (!first) io.out(`\nchanged: ${changed.map(rel).join(', ')}`);
+        if (!first && !opts.quiet) io.out(`\nchanged: ${changed.map(rel).join(', ')}`);
         first = false;
         await buildCommand(paths, opts, io);
-        io.out(`watching ${watcher?.count ?? changed.length} ${watcher?.count === 1 ? 'file' : 'files'} for changes (Ctrl-C to stop)`);
+        const n = watcher?.count ?? changed.length;
+        if (!opts.quiet) io.out(`watching ${n} ${n === 1 ? 'file' : 'files'} for changes (Ctrl-C to stop)`);
       },
       onError: (e) => io.err(`tsnative: ${e instanceof UsageError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     });

@@ -10,8 +10,26 @@ import { annotateResult, type AnnotateReport } from '../../compiler/annotate/rep
 import { compileFiles } from '../../compiler/driver';
 import { ANNOTATE_SOURCE, LINES } from '../e2e/annotate-source';
 
+// A caller whose addon also holds the body of the function it imports.
+const SQ = `/** @native */
+export function sq(x: number): number {
+  const t = new Float64Array(1);
+  t[0] = x * x;
+  return t[0];
+}
+`;
+const CALLER = `import { sq } from './sq';
+/** @native */
+export function sumsq(xs: Float64Array): number {
+  let s = 0;
+  for (const x of xs) s += sq(x);
+  return s;
+}
+`;
+
 let dir: string;
 let report: AnnotateReport;
+let other: AnnotateReport;
 let html: string;
 const line = (n: number) => report.lines[n - 1]!;
 const fn = (name: string) => report.functions.find((f) => f.name === name)!;
@@ -21,8 +39,11 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"app","private":true}');
   fs.mkdirSync(path.join(dir, 'src'));
   fs.writeFileSync(path.join(dir, 'src', 'stats.ts'), ANNOTATE_SOURCE);
-  const [result] = compileFiles([path.join(dir, 'src', 'stats.ts')]);
+  fs.writeFileSync(path.join(dir, 'src', 'sq.ts'), SQ);
+  fs.writeFileSync(path.join(dir, 'src', 'caller.ts'), CALLER);
+  const [result, caller] = compileFiles([path.join(dir, 'src', 'stats.ts'), path.join(dir, 'src', 'caller.ts')]);
   report = annotateResult(result!, ANNOTATE_SOURCE);
+  other = annotateResult(caller!, CALLER);
   html = renderReport(report, { version: '0.0.0-test' });
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -65,6 +86,12 @@ describe('the lines of a module', () => {
     }
     const exports = report.lines.flatMap((l) => l.cpp).filter((c) => c.text.includes('export_function'));
     expect(exports).toEqual([]);
+  });
+
+  it('charges nothing to the code of other modules compiled into the unit', () => {
+    const cpp = other.lines.flatMap((l) => l.cpp).map((c) => c.text);
+    expect(cpp.some((t) => t.includes('tsn::alloc'))).toBe(false);
+    expect(other.lines.find((l) => l.text.includes('s += sq(x)'))!.costs).toEqual({ call: 1 });
   });
 
   it('puts each diagnostic at its line', () => {

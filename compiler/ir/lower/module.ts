@@ -81,7 +81,7 @@ export function lowerInProgram(program: Program, file: string): LoweredModule {
 /** One module on its own (in-memory sources, tests): imports resolve against the disk. */
 export function lowerModule(sf: SourceFile, key: string, defaultOptions: string[] = []): LoweredModule {
   const own = sf.getFilePath();
-  const program = new Program(sf.getProject(), (file) => (file === own ? key : file), defaultOptions);
+  const program = new Program(sf.getProject(), (file) => (file === own ? key : file), () => defaultOptions);
   return lowerInProgram(program, own);
 }
 

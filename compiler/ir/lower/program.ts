@@ -23,7 +23,8 @@ export class Program {
     private readonly project: Project,
     /** Manifest key of a source file. */
     private readonly keyOf: (file: string) => string,
-    private readonly defaultOptions: string[] = [],
+    /** Options every function of a file gets (its project's, and the command's). */
+    private readonly optionsOf: (file: string) => string[] = () => [],
   ) {}
 
   sourceFile(file: string): SourceFile {
@@ -40,7 +41,7 @@ export class Program {
   declare(file: string): DeclaredModule {
     let d = this.declared.get(file);
     if (!d) {
-      d = declareModule(this.sourceFile(file), this.keyOf(file), this.defaultOptions);
+      d = declareModule(this.sourceFile(file), this.keyOf(file), this.optionsOf(file));
       this.declared.set(file, d);
       // Imported @native functions are callable like the module's own.
       for (const imp of importedNames(d.scope.sourceFile)) {
