@@ -65,17 +65,28 @@ export function argsFor(sig: FunctionSignature): fc.Arbitrary<unknown[]> {
   );
 }
 
-/** A copy of each array argument, over the same kind of buffer (shared or not). */
-const clone = (args: unknown[]): unknown[] =>
-  args.map((a) => {
+/**
+ * A copy of the arguments in which arrays keep their relations: views of one
+ * buffer stay views of one (copied) buffer, a SharedArrayBuffer stays shared.
+ */
+const clone = (args: unknown[]): unknown[] => {
+  const buffers = new Map<ArrayBufferLike, ArrayBufferLike>();
+  const copyOf = (b: ArrayBufferLike): ArrayBufferLike => {
+    let c = buffers.get(b);
+    if (!c) {
+      c = b instanceof SharedArrayBuffer ? new SharedArrayBuffer(b.byteLength) : new ArrayBuffer(b.byteLength);
+      new Uint8Array(c).set(new Uint8Array(b));
+      buffers.set(b, c);
+    }
+    return c;
+  };
+  return args.map((a) => {
     if (!ArrayBuffer.isView(a)) return a;
     const view = a as Float64Array;
-    if (!(view.buffer instanceof SharedArrayBuffer)) return view.slice();
-    const Ctor = view.constructor as new (b: SharedArrayBuffer) => Float64Array;
-    const copy = new Ctor(new SharedArrayBuffer(view.byteLength));
-    copy.set(view);
-    return copy;
+    const Ctor = view.constructor as new (b: ArrayBufferLike, offset: number, length: number) => Float64Array;
+    return new Ctor(copyOf(view.buffer), view.byteOffset, view.length);
   });
+};
 
 type Outcome = { value: unknown } | { error: string };
 

@@ -113,3 +113,15 @@ export function fannkuch(n: i32): i32 {
     permCount++;
   }
 }
+
+/** Two kinds of view over one buffer: stores through one are seen through the other. @native */
+export function punning(words: Int32Array, doubles: Float64Array): f64 {
+  let s = 0;
+  for (let i = 0; i < doubles.length && 2 * i + 1 < words.length; i++) {
+    words[2 * i] = i;
+    s += doubles[i];
+    words[2 * i + 1] = 1072693248;
+    s += doubles[i];
+  }
+  return s;
+}
