@@ -1,7 +1,7 @@
 // The pipeline, one screen. Each stage is a value a test can print:
 //   sources ─parse (ts-morph)→ SourceFile
 //           ─lower (frontend discovery + typer)→ IR module + diagnostics
-//           ─optimise (IR → IR: bounds checks that cannot fail)→ IR module
+//           ─optimise (IR → IR: integer index arithmetic, bounds checks that cannot fail)→ IR module
 //           ─emit (C++ backend)→ translation unit + line map
 // Building the addon (compiler/build) and loading it (runtime/) come after.
 import * as fs from 'node:fs';
@@ -11,6 +11,7 @@ import { loadSources } from './frontend/project';
 import { lowerInProgram } from './ir/lower/module';
 import { Program } from './ir/lower/program';
 import { removeProvenChecks } from './ir/opt/bounds';
+import { integerIndices } from './ir/opt/int-index';
 import type { IrFunction, IrModule } from './ir/nodes';
 import { typeName } from './ir/types';
 import { emitModule } from './backend/cpp/module';
@@ -43,7 +44,7 @@ export interface CompileResult {
 }
 
 function optimise(ir: IrModule): IrModule {
-  const opt = (fn: IrFunction) => ({ ...fn, body: removeProvenChecks(fn.body) });
+  const opt = (fn: IrFunction) => ({ ...fn, body: removeProvenChecks(integerIndices(fn.body)) });
   return { ...ir, functions: ir.functions.map(opt), externals: ir.externals.map(opt) };
 }
 

@@ -27,8 +27,12 @@ export type Expr =
   | { k: 'num'; type: IrType; value: number; loc: Loc }
   | { k: 'bool'; type: IrType; value: boolean; loc: Loc }
   | { k: 'local'; type: IrType; local: Local; loc: Loc }
-  /** Arithmetic in the domain of `type` (f64, or i53 for exact integer + and -). */
-  | { k: 'arith'; type: IrType; op: ArithOp; left: Expr; right: Expr; loc: Loc }
+  /**
+   * Arithmetic in the domain of `type` (f64, or i53 for exact integer + and -).
+   * `checked` (i53 only, inside an index53 builtin): a step beyond ±2^53 sets
+   * the overflow flag and the double form of the index is used instead.
+   */
+  | { k: 'arith'; type: IrType; op: ArithOp; left: Expr; right: Expr; loc: Loc; checked?: boolean }
   /** Bitwise and shift operators on ToInt32'd operands; `>>>` is u32, the rest i32. */
   | { k: 'bit'; type: IrType; op: BitOp; left: Expr; right: Expr; loc: Loc }
   | { k: 'bitnot'; type: IrType; operand: Expr; loc: Loc }

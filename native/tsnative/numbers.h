@@ -63,6 +63,32 @@ inline int32_t js_shl(int32_t a, int32_t b) {
 inline int32_t js_sar(int32_t a, int32_t b) { return a >> (b & 31); }
 inline uint32_t js_shr(int32_t a, int32_t b) { return static_cast<uint32_t>(a) >> (b & 31); }
 
+// Exact integer arithmetic for index expressions: the int64 result is used
+// when every step stays within ±2^53 (where it equals the JS double result);
+// otherwise `overflow` is set and the caller uses the double computation.
+constexpr int64_t kSafe53 = 9007199254740992LL;
+// |v| > 2^53, as one unsigned comparison.
+inline bool beyond53(int64_t v) { return static_cast<uint64_t>(v + kSafe53) > static_cast<uint64_t>(2 * kSafe53); }
+inline int64_t mul53(int64_t a, int64_t b, bool& overflow) {
+  int64_t p;
+  overflow |= __builtin_mul_overflow(a, b, &p) | beyond53(p);
+  return p;
+}
+inline int64_t add53(int64_t a, int64_t b, bool& overflow) {
+  int64_t s;
+  overflow |= __builtin_add_overflow(a, b, &s) | beyond53(s);
+  return s;
+}
+inline int64_t sub53(int64_t a, int64_t b, bool& overflow) {
+  int64_t d;
+  overflow |= __builtin_sub_overflow(a, b, &d) | beyond53(d);
+  return d;
+}
+
+// The exact index if every step stayed within ±2^53, else the double one.
+#define TSN_INDEX53(exact, fallback) \
+  ([&]() -> int64_t { bool tsn_o = false; const int64_t tsn_v = (exact); return __builtin_expect(tsn_o, 0) ? tsn::to_index(fallback) : tsn_v; }())
+
 // A double used as an index: an integer in [0, 2^53] maps to itself, anything
 // else (negative, fractional, NaN, huge) to -1 so the bounds check rejects it.
 inline int64_t to_index(double v) {

@@ -35,6 +35,8 @@ export const BUILTIN_EMIT: Record<string, Emit> = {
   'Number.isInteger': call('tsn::js_is_integer'),
   'Number.isSafeInteger': call('tsn::js_is_safe_integer'),
   'tsn.to_index': call('tsn::to_index'),
+  // The exact int64 index, or the double one if a step left ±2^53 (compiler/ir/opt/int-index.ts).
+  'tsn.index53': (a) => `TSN_INDEX53(${a[0]}, ${a[1]})`,
   'tsn.clamp_u8': call('tsn::to_u8_clamped'),
   'tsn.prange_bound': (a) => `tsn::to_i53(${a[0]}, tsn_fn, "bound")`,
 };

@@ -3,16 +3,34 @@
 // variables (few iterations, one thread, or nested: bit-identical to JS), or
 // under OpenMP with a static schedule, each thread on its own partials, which
 // are then combined in thread order (deterministic for a thread count).
-import type { Reduction, Stmt } from '../../ir/nodes';
+import type { Local, Reduction, Stmt } from '../../ir/nodes';
+import { declaredLocals, expressions } from '../../ir/opt/walk';
 import { SCALARS } from '../../ir/types';
 import { localName } from '../names';
 import type { CodeWriter } from '../writer';
 import { expr } from './expressions';
 import { cppType } from './types';
 
+/**
+ * Arrays the body uses but does not declare: passed by value, so the body has
+ * its own copies of the views (whose data pointers then stay in registers:
+ * a store through a view cannot change a copy whose address never escapes).
+ */
+function sharedViews(s: Stmt & { k: 'prange' }): Local[] {
+  const declared = declaredLocals(s.body);
+  const out = new Set<Local>();
+  for (const e of expressions(s.body)) if (e.k === 'local' && e.type.tag === 'array' && !declared.has(e.local)) out.add(e.local);
+  return [...out];
+}
+
 export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () => void): void {
   const red = s.reductions;
-  const params = [`const int64_t ${localName(s.index)}`, ...red.map((r) => `${cppType(r.local.type)}& ${localName(r.local)}`)];
+  const views = sharedViews(s);
+  const params = [
+    `const int64_t ${localName(s.index)}`,
+    ...red.map((r) => `${cppType(r.local.type)}& ${localName(r.local)}`),
+    ...views.map((v) => `${cppType(v.type)} ${localName(v)}`),
+  ];
   const own = (r: Reduction) => `tsn_own_${localName(r.local)}`;
   const parts = (r: Reduction) => `tsn_parts_${localName(r.local)}`;
   w.block('', () => {
@@ -21,7 +39,7 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
     w.block(`auto tsn_body = [&](${params.join(', ')})`, body, ';');
     w.line(`const int tsn_threads = tsn::threads_for(tsn_n, ${s.minIterations});`);
     w.block('if (tsn_threads <= 1)', () => {
-      const args = ['tsn_lo + tsn_j * tsn_step', ...red.map((r) => localName(r.local))];
+      const args = ['tsn_lo + tsn_j * tsn_step', ...red.map((r) => localName(r.local)), ...views.map(localName)];
       w.line(`for (int64_t tsn_j = 0; tsn_j < tsn_n; tsn_j++) tsn_body(${args.join(', ')});`);
     });
     w.block('else', () => {
@@ -33,7 +51,7 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
         w.line('#pragma omp for schedule(static)');
         w.block('for (int64_t tsn_j = 0; tsn_j < tsn_n; tsn_j++)', () => {
           w.line('if (tsn_error.skip(tsn_j)) continue;');
-          const args = ['tsn_lo + tsn_j * tsn_step', ...red.map(own)];
+          const args = ['tsn_lo + tsn_j * tsn_step', ...red.map(own), ...views.map(localName)];
           w.line(`try { tsn_body(${args.join(', ')}); }`);
           w.line('catch (const tsn::JsError& e) { tsn_error.record(tsn_j, e); }');
           w.line('catch (...) { tsn_error.record(tsn_j, tsn::JsError{tsn::ErrorKind::Error, std::string(tsn_fn) + ": internal error in a prange loop"}); }');

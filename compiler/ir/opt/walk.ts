@@ -1,5 +1,5 @@
 // Generic traversal of IR trees for the optimisation passes.
-import type { Expr, LValue, Stmt } from '../nodes';
+import type { Expr, LValue, Local, Stmt } from '../nodes';
 
 /** Every expression in `stmts`, depth first (including nested statements). */
 export function* expressions(stmts: Stmt[]): Generator<Expr> {
@@ -102,4 +102,19 @@ function rebuildExpr(e: Expr, fn: (e: Expr) => Expr): Expr {
     case 'setArray': out = { ...e, target: r(e.target), source: r(e.source), offset: r(e.offset), convert: r(e.convert) }; break;
   }
   return fn(out);
+}
+
+/** Locals declared (by `let`) anywhere in `stmts`. */
+export function declaredLocals(stmts: Stmt[], out = new Set<Local>()): Set<Local> {
+  for (const s of stmts) {
+    switch (s.k) {
+      case 'let': out.add(s.local); break;
+      case 'if': declaredLocals(s.then, out); if (s.else) declaredLocals(s.else, out); break;
+      case 'for': declaredLocals(s.init, out); declaredLocals(s.body, out); break;
+      case 'while': case 'do': case 'block': case 'prange': declaredLocals(s.body, out); break;
+      case 'switch': out.add(s.value); for (const c of s.cases) declaredLocals(c.body, out); break;
+      default: break;
+    }
+  }
+  return out;
 }

@@ -1,0 +1,87 @@
+// Integer index arithmetic. JS computes `a[i * n + j]` in doubles; so does the
+// typer (`*` of integers is a double product). Where such an index is built
+// from integers by + - *, the int64 computation gives the same value whenever
+// every step stays within ±2^53, so the index is computed that way, and only
+// if a step leaves that range is the double form used: exact, and the common
+// case compiles to integer instructions. Locals that only name such an
+// expression (`const k = i * n + j`) are substituted into their uses first,
+// when nothing they are made of changes before those uses.
+import type { Expr, Local, Stmt } from '../nodes';
+import { I53, isInteger } from '../types';
+import { expressions, exprTree, mapExprs } from './walk';
+
+export function integerIndices(stmts: Stmt[]): Stmt[] {
+  return mapExprs(inlineIntegerNames(stmts), (e) => {
+    if (e.k !== 'element') return e;
+    const idx = e.index;
+    if (idx.k !== 'builtin' || idx.name !== 'tsn.to_index') return e;
+    const exact = asI53(idx.args[0]!);
+    if (!exact) return e;
+    return { ...e, index: { k: 'builtin', type: I53, name: 'tsn.index53', args: [exact, idx.args[0]!], loc: idx.loc } };
+  });
+}
+
+/** The i53 form of an f64 expression made of integers, + - * and negation; undefined otherwise. */
+function asI53(e: Expr): Expr | undefined {
+  switch (e.k) {
+    case 'num':
+      return Number.isInteger(e.value) && Math.abs(e.value) <= 2 ** 53 ? { ...e, type: I53 } : undefined;
+    case 'convert':
+      return isInteger(e.operand.type) ? (e.operand.type.tag === 'scalar' && e.operand.type.kind === 'i53' ? e.operand : { ...e, type: I53, to: 'i53' }) : undefined;
+    case 'arith': {
+      if (e.op !== '+' && e.op !== '-' && e.op !== '*') return undefined;
+      if (isInteger(e.type)) return e;
+      const left = asI53(e.left);
+      const right = asI53(e.right);
+      return left && right ? { ...e, type: I53, left, right, checked: true } : undefined;
+    }
+    default:
+      return isInteger(e.type) && e.k === 'local' ? e : undefined;
+  }
+}
+
+function localsIn(e: Expr): Set<Local> {
+  const out = new Set<Local>();
+  for (const x of exprTree(e)) if (x.k === 'local') out.add(x.local);
+  return out;
+}
+
+function assignedIn(stmts: Stmt[]): Set<Local> {
+  const out = new Set<Local>();
+  for (const e of expressions(stmts)) if ((e.k === 'assign' || e.k === 'update') && e.target.k === 'local') out.add(e.target.local);
+  return out;
+}
+
+/**
+ * `let k = <integers + - *>` (an integer-valued double) whose value and parts
+ * are never reassigned later in its block: its uses become the expression.
+ */
+function inlineIntegerNames(stmts: Stmt[]): Stmt[] {
+  const out: Stmt[] = [];
+  for (let i = 0; i < stmts.length; i++) {
+    const s = nested(stmts[i]!);
+    if (s.k === 'let' && s.local.intValued && asI53(s.init)) {
+      const rest = stmts.slice(i + 1);
+      const changed = assignedIn(rest);
+      const parts = localsIn(s.init);
+      if (!changed.has(s.local) && ![...parts].some((p) => changed.has(p))) {
+        const local = s.local;
+        const init = s.init;
+        const replaced = mapExprs(rest, (e) => (e.k === 'local' && e.local === local ? init : e));
+        out.push(s, ...inlineIntegerNames(replaced));
+        return out;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+function nested(s: Stmt): Stmt {
+  switch (s.k) {
+    case 'if': return { ...s, then: inlineIntegerNames(s.then), else: s.else ? inlineIntegerNames(s.else) : undefined };
+    case 'while': case 'do': case 'block': case 'for': case 'prange': return { ...s, body: inlineIntegerNames(s.body) } as Stmt;
+    case 'switch': return { ...s, cases: s.cases.map((c) => ({ ...c, body: inlineIntegerNames(c.body) })) };
+    default: return s;
+  }
+}
