@@ -10,8 +10,7 @@ import type { Diagnostic } from './diag/diagnostic';
 import { loadSources } from './frontend/project';
 import { lowerInProgram } from './ir/lower/module';
 import { Program } from './ir/lower/program';
-import { removeProvenChecks } from './ir/opt/bounds';
-import { integerIndices } from './ir/opt/int-index';
+import { optimiseBody } from './ir/opt';
 import type { IrFunction, IrModule } from './ir/nodes';
 import { typeName } from './ir/types';
 import { emitModule } from './backend/cpp/module';
@@ -44,7 +43,7 @@ export interface CompileResult {
 }
 
 function optimise(ir: IrModule): IrModule {
-  const opt = (fn: IrFunction) => ({ ...fn, body: removeProvenChecks(integerIndices(fn.body)) });
+  const opt = (fn: IrFunction) => ({ ...fn, body: optimiseBody(fn.body) });
   return { ...ir, functions: ir.functions.map(opt), externals: ir.externals.map(opt) };
 }
 

@@ -89,6 +89,10 @@ inline int64_t sub53(int64_t a, int64_t b, bool& overflow) {
 #define TSN_INDEX53(exact, fallback) \
   ([&]() -> int64_t { bool tsn_o = false; const int64_t tsn_v = (exact); return __builtin_expect(tsn_o, 0) ? tsn::to_index(fallback) : tsn_v; }())
 
+// An exact integer offset for a loop's range test, or a value that fails the test.
+#define TSN_EXACT53_OR_FAIL(exact) \
+  ([&]() -> int64_t { bool tsn_o = false; const int64_t tsn_v = (exact); return tsn_o ? -(INT64_C(1) << 62) : tsn_v; }())
+
 // A double used as an index: an integer in [0, 2^53] maps to itself, anything
 // else (negative, fractional, NaN, huge) to -1 so the bounds check rejects it.
 inline int64_t to_index(double v) {

@@ -47,6 +47,14 @@ it('a shorter second array still throws at the first index past its end', () => 
   expect(native('readPair')(Float64Array.of(1, 2), Float64Array.of(3, 4, 5))).toBe(11);
 });
 
+it('an affine index agrees with JS in range and throws at the first index out of range', () => {
+  const a = Float64Array.from({ length: 12 }, (_, i) => i * 1.5);
+  const inRange = fc.tuple(fc.constant(a), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).filter(([, r, n]) => r * n + n <= 12);
+  assertAgree(sig('sumRow'), js.sumRow, native('sumRow'), { arb: inRange });
+  expectError(() => native('sumRow')(a, 3, 4), 'RangeError', /sumRow: index 12 is out of bounds for length 12/);
+  expectError(() => native('sumRow')(a, -1, 4), 'RangeError', /sumRow: index -4 is out of bounds/);
+});
+
 it('fastmath stays within reassociation of the exact sum', () => {
   fc.assert(
     fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { maxLength: 64 }), (xs) => {

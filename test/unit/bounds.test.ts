@@ -1,14 +1,14 @@
 // The bounds-check pass: checks that cannot fail disappear, the rest stay.
 import { parseSource } from '../../compiler/frontend/project';
 import { lowerModule } from '../../compiler/ir/lower/module';
-import { removeProvenChecks } from '../../compiler/ir/opt/bounds';
+import { optimiseBody } from '../../compiler/ir/opt';
 import { emitModule } from '../../compiler/backend/cpp/module';
 
 function cpp(body: string): string {
-  const text = `import type { f64 } from 'tsnative';\nimport { prange } from 'tsnative';\n${body}`;
+  const text = `import type { f64, i32 } from 'tsnative';\nimport { prange } from 'tsnative';\n${body}`;
   const { ir, diagnostics } = lowerModule(parseSource('/virtual/m.ts', text), 'm.ts');
   expect(diagnostics).toEqual([]);
-  const optimised = { ...ir, functions: ir.functions.map((f) => ({ ...f, body: removeProvenChecks(f.body) })) };
+  const optimised = { ...ir, functions: ir.functions.map((f) => ({ ...f, body: optimiseBody(f.body) })) };
   return emitModule(optimised).code;
 }
 
@@ -32,4 +32,11 @@ it('keeps checks when the body may move the index or the array', () => {
   expect(checks(cpp(`/** @native */ export function f(a: Float64Array): f64 { let s = 0; for (let i = 0; i < a.length; i++) { s += a[i]; i += 2; } return s; }`))).toBe(1);
   expect(checks(cpp(`/** @native */ export function f(a: Float64Array, b: Float64Array): f64 { let s = 0; for (let i = 0; i < a.length; i++) { s += a[i]; a = b; } return s; }`))).toBe(1);
   expect(checks(cpp(`/** @native */ export function f(a: Float64Array): f64 { let s = 0; for (let i = 0; i < a.length; i++) s += a[i + 1]; return s; }`))).toBe(1);
+});
+
+it('versions a loop over an affine index on one range test', () => {
+  const code = cpp(`/** @native */ export function f(a: Float64Array, c: Float64Array, n: i32): void { for (let i = 0; i < n; i++) { for (let j = 0; j < n; j++) c[i * n + j] = a[j]; } }`);
+  expect(code).toContain('TSN_EXACT53_OR_FAIL');
+  const fast = code.slice(code.indexOf('TSN_EXACT53_OR_FAIL'));
+  expect(fast.slice(0, fast.indexOf('else')).includes('TSN_AT(')).toBe(false);
 });

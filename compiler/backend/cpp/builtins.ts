@@ -37,6 +37,7 @@ export const BUILTIN_EMIT: Record<string, Emit> = {
   'tsn.to_index': call('tsn::to_index'),
   // The exact int64 index, or the double one if a step left ±2^53 (compiler/ir/opt/int-index.ts).
   'tsn.index53': (a) => `TSN_INDEX53(${a[0]}, ${a[1]})`,
+  'tsn.exact53_or_fail': (a) => `TSN_EXACT53_OR_FAIL(${a[0]})`,
   'tsn.clamp_u8': call('tsn::to_u8_clamped'),
   'tsn.prange_bound': (a) => `tsn::to_i53(${a[0]}, tsn_fn, "bound")`,
 };

@@ -6,12 +6,15 @@
 // other keeps them, so an out-of-bounds index still throws where it would.
 import type { Expr, Local, Stmt } from '../nodes';
 import { BOOL } from '../types';
+import { versionAffine } from './affine';
 import { expressions, exprTree, mapExprs } from './walk';
 
 export function removeProvenChecks(stmts: Stmt[]): Stmt[] {
   return stmts.map((s) => {
     const inner = withBodies(s);
-    return inner.k === 'for' || inner.k === 'prange' ? versionLoop(inner) : inner;
+    if (inner.k !== 'for' && inner.k !== 'prange') return inner;
+    const versioned = versionLoop(inner);
+    return versioned.k === 'for' ? versionAffine(versioned) : versioned;
   });
 }
 

@@ -47,3 +47,10 @@ export function readPair(a: Float64Array, b: Float64Array): f64 {
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 }
+
+/** An affine index: the range test before the loop picks the unchecked copy. @native */
+export function sumRow(a: Float64Array, row: i32, n: i32): f64 {
+  let s = 0;
+  for (let j = 0; j < n; j++) s += a[row * n + j];
+  return s;
+}

@@ -1,0 +1,114 @@
+// Range-check elimination for affine indices. In a counting loop
+//   for (let j = S; j < E; j++) { … a[X + j] … }
+// whose body never assigns j, a, or anything X, S and E are made of, every
+// index lies in [S + X, E - 1 + X]. One test before the loop (E <= S, or every
+// such range inside its array) selects a copy of the loop without those
+// checks; otherwise the original loop runs, and throws where it would. An X
+// computed by the exact integer index path (int-index.ts) must not have left
+// ±2^53 in the test, so the copy can use plain int64 arithmetic for it.
+import type { Expr, Local, Stmt } from '../nodes';
+import { BOOL, I53 } from '../types';
+import { expressions, exprTree, mapExprs } from './walk';
+
+type For = Stmt & { k: 'for' };
+
+const I53T = I53;
+const isLocalRef = (e: Expr, l: Local) => e.k === 'local' && e.local === l;
+
+function assigned(stmts: Stmt[]): Set<Local> {
+  const out = new Set<Local>();
+  for (const e of expressions(stmts)) if ((e.k === 'assign' || e.k === 'update') && e.target.k === 'local') out.add(e.target.local);
+  return out;
+}
+
+/** Pure, and made only of locals the body leaves alone. */
+function invariant(e: Expr, changed: Set<Local>): boolean {
+  for (const x of exprTree(e)) {
+    if (!['num', 'local', 'arith', 'convert', 'length', 'neg'].includes(x.k)) return false;
+    if (x.k === 'local' && changed.has(x.local)) return false;
+  }
+  return true;
+}
+
+interface Access {
+  array: Local;
+  /** The invariant part of the index: index = offset + j. */
+  offset: Expr;
+  /** The offset as the loop test evaluates it (-2^62, failing the test, when its exact computation left ±2^53). */
+  tested: Expr;
+}
+
+/** The invariant offset of an index `j`, `X + j`, `j + X` (i53), or their exact-index form. */
+function offsetOf(index: Expr, j: Local, changed: Set<Local>, loc: Expr['loc']): { offset: Expr; tested: Expr } | undefined {
+  const zero: Expr = { k: 'num', type: I53T, value: 0, loc };
+  if (isLocalRef(index, j)) return { offset: zero, tested: zero };
+  if (index.k === 'arith' && index.op === '+' && !index.checked && index.type.tag === 'scalar' && index.type.kind === 'i53') {
+    const other = isLocalRef(index.left, j) ? index.right : isLocalRef(index.right, j) ? index.left : undefined;
+    return other && invariant(other, changed) ? { offset: other, tested: other } : undefined;
+  }
+  if (index.k === 'builtin' && index.name === 'tsn.index53') {
+    const exact = index.args[0]!;
+    if (exact.k !== 'arith' || exact.op !== '+') return undefined;
+    const other = isLocalRef(exact.left, j) ? exact.right : isLocalRef(exact.right, j) ? exact.left : undefined;
+    if (!other || !invariant(other, changed)) return undefined;
+    const tested: Expr = { k: 'builtin', type: I53T, name: 'tsn.exact53_or_fail', args: [other], loc };
+    return { offset: unchecked(other), tested };
+  }
+  return undefined;
+}
+
+/** The same integer expression without overflow checks (valid once the test has seen it stay within ±2^53). */
+function unchecked(e: Expr): Expr {
+  const [stmt] = mapExprs([{ k: 'expr', expr: e, loc: e.loc }], (x) => (x.k === 'arith' && x.checked ? { ...x, checked: false } : x));
+  return (stmt as Stmt & { k: 'expr' }).expr;
+}
+
+export function versionAffine(s: For): Stmt {
+  const [init] = s.init;
+  const [update] = s.update;
+  if (s.init.length !== 1 || !init || init.k !== 'let' || s.update.length !== 1 || !update || !s.test || s.label) return s;
+  const j = init.local;
+  if (j.type.tag !== 'scalar' || j.type.kind !== 'i53') return s;
+  if (update.k !== 'update' || update.op !== '++' || update.target.k !== 'local' || update.target.local !== j) return s;
+  const t = s.test;
+  if (t.k !== 'compare' || t.op !== '<' || !isLocalRef(t.left, j)) return s;
+  const changed = assigned(s.body);
+  if (changed.has(j)) return s;
+  // The counter itself varies too: an offset or bound must not mention it.
+  changed.add(j);
+  if (!invariant(t.right, changed) || !invariant(init.init, changed)) return s;
+  if (JSON.stringify(s.body, (k, v: unknown) => (k === 'local' || k === 'loc' ? undefined : v)).includes('"label"')) return s;
+
+  const loc = s.loc;
+  const accesses = new Map<string, Access>();
+  const key = (a: Local, e: Expr) => `${a.id}:${JSON.stringify(e, (k, v: unknown) => (k === 'loc' ? undefined : k === 'local' ? (v as Local).id : v))}`;
+  const consider = (e: Expr) => {
+    const exactIndex = e.k === 'element' && e.index.k === 'builtin' && e.index.name === 'tsn.index53';
+    if (e.k !== 'element' || !(e.checked || exactIndex) || e.array.k !== 'local' || changed.has(e.array.local)) return;
+    const o = offsetOf(e.index, j, changed, loc);
+    if (o) accesses.set(key(e.array.local, e.index), { array: e.array.local, ...o });
+  };
+  for (const e of expressions(s.body)) {
+    consider(e);
+    if ((e.k === 'assign' || e.k === 'update') && e.target.k === 'element') consider(e.target as Expr);
+  }
+  if (accesses.size === 0) return s;
+
+  const add = (a: Expr, b: Expr): Expr => ({ k: 'arith', type: I53T, op: '+', left: a, right: b, loc });
+  const cmp = (op: '<=' | '>=', a: Expr, b: Expr): Expr => ({ k: 'compare', type: BOOL, op, left: a, right: b, loc });
+  const and = (a: Expr, b: Expr): Expr => ({ k: 'logical', type: BOOL, op: '&&', left: a, right: b, loc });
+  const zero: Expr = { k: 'num', type: I53T, value: 0, loc };
+  const inRange = [...accesses.values()].map((a) => {
+    const len: Expr = { k: 'length', type: I53T, array: { k: 'local', type: a.array.type, local: a.array, loc }, loc };
+    return and(cmp('>=', add(a.tested, init.init), zero), cmp('<=', add(a.tested, t.right), len));
+  });
+  const test: Expr = { k: 'logical', type: BOOL, op: '||', left: cmp('<=', t.right, init.init), right: inRange.reduce(and), loc };
+
+  const fastBody = mapExprs(s.body, (e) => {
+    if (e.k !== 'element' || e.array.k !== 'local' || !accesses.has(key(e.array.local, e.index))) return e;
+    const o = offsetOf(e.index, j, changed, loc)!;
+    const jRef: Expr = { k: 'local', type: I53T, local: j, loc };
+    return { ...e, checked: false, index: e.index.k === 'builtin' ? add(o.offset, jRef) : e.index };
+  });
+  return { k: 'if', test, then: [{ ...s, body: fastBody }], else: [s], loc };
+}
