@@ -1,5 +1,5 @@
 // Timing shared by the examples: warm up, then the median of repeated runs.
-// Each example prints one JSON line that examples/demo.ts reads.
+// Each example prints one JSON line that examples/demo.ts (and the e2e test) reads.
 import { isNative } from 'tsnative';
 
 export interface Timing {
@@ -7,9 +7,17 @@ export interface Timing {
   native: boolean;
   ms: number;
   result: unknown;
+  /** A float sum in a prange loop adds in another order than JS: results within this distance count as the same. */
+  tolerance?: number;
 }
 
-export function timeIt(name: string, fn: Function, run: () => unknown, repeats = Number(process.env.REPEATS ?? 5)): Timing {
+export interface TimeOptions {
+  repeats?: number;
+  tolerance?: number;
+}
+
+export function timeIt(name: string, fn: Function, run: () => unknown, opts: TimeOptions = {}): Timing {
+  const repeats = opts.repeats ?? Number(process.env.REPEATS ?? 5);
   let result = run();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -18,7 +26,35 @@ export function timeIt(name: string, fn: Function, run: () => unknown, repeats =
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return { name, native: isNative(fn), ms: times[Math.floor(times.length / 2)]!, result };
+  const ms = times.length ? times[Math.floor(times.length / 2)]! : 0;
+  return { name, native: isNative(fn), ms, result, tolerance: opts.tolerance };
+}
+
+/**
+ * How far two sums of n terms whose magnitudes add up to `absSum` may be
+ * apart when added in different orders: each order is within (n-1)·ε/2·absSum
+ * of the exact sum (ε = Number.EPSILON), so two orders are within n·ε·absSum.
+ */
+export function reassociationBound(n: number, absSum: number): number {
+  return n * Number.EPSILON * absSum;
+}
+
+/** 'exact' when bit-identical, 'close' when within the tolerance of a reassociated sum, else 'differs'. */
+export function compareResults(js: Timing, native: Timing): 'exact' | 'close' | 'differs' {
+  if (Object.is(js.result, native.result)) return 'exact';
+  const tol = js.tolerance;
+  if (tol !== undefined && typeof js.result === 'number' && typeof native.result === 'number') {
+    if (Math.abs(js.result - native.result) <= tol) return 'close';
+  }
+  return 'differs';
+}
+
+/** FNV-1a over the bytes of a typed array, as hex: two arrays with the same digest are (almost surely) bit-identical. */
+export function digest(view: ArrayBufferView): string {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 export function report(example: string, timings: Timing[]): void {

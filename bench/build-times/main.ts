@@ -1,7 +1,7 @@
 // Build times (issue 5): a cold build of a one-function module, a no-op
 // rebuild, a cold build of all the examples, against a bare `node-gyp
 // rebuild` of an equivalent hand-written addon. Medians of repeated runs.
-// Run: npm run build:ts && tsx bench/build/main.ts
+// Run: npm run build:ts && tsx bench/build-times/main.ts
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -12,20 +12,24 @@ import { expr } from './expressions';
 import { cppType } from './types';
 
 /**
- * Arrays the body uses but does not declare: passed by value, so the body has
- * its own copies of the views (whose data pointers then stay in registers:
- * a store through a view cannot change a copy whose address never escapes).
+ * Outer locals the body only reads (arrays and scalars; the reductions are
+ * passed by reference): passed by value, so the body has its own copies,
+ * which a store through a typed array cannot change. Their values then stay
+ * in registers and the loops over them can be vectorised.
  */
-function sharedViews(s: Stmt & { k: 'prange' }): Local[] {
+function sharedReads(s: Stmt & { k: 'prange' }): Local[] {
   const declared = declaredLocals(s.body);
+  const reduced = new Set(s.reductions.map((r) => r.local));
   const out = new Set<Local>();
-  for (const e of expressions(s.body)) if (e.k === 'local' && e.type.tag === 'array' && !declared.has(e.local)) out.add(e.local);
+  for (const e of expressions(s.body)) {
+    if (e.k === 'local' && !declared.has(e.local) && !reduced.has(e.local) && e.local !== s.index) out.add(e.local);
+  }
   return [...out];
 }
 
 export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () => void): void {
   const red = s.reductions;
-  const views = sharedViews(s);
+  const views = sharedReads(s);
   const params = [
     `const int64_t ${localName(s.index)}`,
     ...red.map((r) => `${cppType(r.local.type)}& ${localName(r.local)}`),

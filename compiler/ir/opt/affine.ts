@@ -38,23 +38,49 @@ interface Access {
   tested: Expr;
 }
 
-/** The invariant offset of an index `j`, `X + j`, `j + X` (i53), or their exact-index form. */
+interface Term {
+  e: Expr;
+  sign: 1 | -1;
+}
+
+/** The terms of a sum of integers (i53 + and -, checked or not). */
+function terms(e: Expr, sign: 1 | -1, out: Term[]): Term[] {
+  if (e.k === 'arith' && (e.op === '+' || e.op === '-') && e.type.tag === 'scalar' && e.type.kind === 'i53') {
+    terms(e.left, sign, out);
+    terms(e.right, e.op === '-' ? (-sign as 1 | -1) : sign, out);
+  } else out.push({ e, sign });
+  return out;
+}
+
+/** At most 2^32 in magnitude: a literal, or a value of a 32-bit (or narrower) kind. */
+function small(e: Expr): boolean {
+  if (e.k === 'num') return Math.abs(e.value) <= 2 ** 32;
+  const inner = e.k === 'convert' ? e.operand : e;
+  return inner.type.tag === 'scalar' && ['i32', 'u32', 'i16', 'u16', 'i8', 'u8'].includes(inner.type.kind);
+}
+
+/**
+ * index = offset + j, where the sum has exactly one +j term, at most one
+ * other term of any size and the rest small. Then, while the index is in an
+ * array's range (far below 2^53), every partial sum in the source's order is
+ * too, so plain int64 arithmetic in that order gives the JS value.
+ */
 function offsetOf(index: Expr, j: Local, changed: Set<Local>, loc: Expr['loc']): { offset: Expr; tested: Expr } | undefined {
-  const zero: Expr = { k: 'num', type: I53T, value: 0, loc };
-  if (isLocalRef(index, j)) return { offset: zero, tested: zero };
-  if (index.k === 'arith' && index.op === '+' && !index.checked && index.type.tag === 'scalar' && index.type.kind === 'i53') {
-    const other = isLocalRef(index.left, j) ? index.right : isLocalRef(index.right, j) ? index.left : undefined;
-    return other && invariant(other, changed) ? { offset: other, tested: other } : undefined;
-  }
-  if (index.k === 'builtin' && index.name === 'tsn.index53') {
-    const exact = index.args[0]!;
-    if (exact.k !== 'arith' || exact.op !== '+') return undefined;
-    const other = isLocalRef(exact.left, j) ? exact.right : isLocalRef(exact.right, j) ? exact.left : undefined;
-    if (!other || !invariant(other, changed)) return undefined;
-    const tested: Expr = { k: 'builtin', type: I53T, name: 'tsn.exact53_or_fail', args: [other], loc };
-    return { offset: unchecked(other), tested };
-  }
-  return undefined;
+  const exact = index.k === 'builtin' && index.name === 'tsn.index53' ? index.args[0]! : index;
+  if (exact.type.tag !== 'scalar' || exact.type.kind !== 'i53') return undefined;
+  const all = terms(exact, 1, []);
+  const js = all.filter((t) => isLocalRef(t.e, j));
+  const rest = all.filter((t) => !isLocalRef(t.e, j));
+  if (js.length !== 1 || js[0]!.sign !== 1 || rest.some((t) => !invariant(t.e, changed))) return undefined;
+  if (rest.filter((t) => !small(t.e)).length > 1) return undefined;
+  const checked = index !== exact;
+  const sum = (ts: Term[], withChecks: boolean): Expr =>
+    ts.reduce<Expr>(
+      (acc, t) => ({ k: 'arith', type: I53T, op: t.sign === 1 ? '+' : '-', left: acc, right: withChecks ? t.e : unchecked(t.e), loc, checked: withChecks || undefined }),
+      { k: 'num', type: I53T, value: 0, loc },
+    );
+  if (!checked) return { offset: sum(rest, false), tested: sum(rest, false) };
+  return { offset: sum(rest, false), tested: { k: 'builtin', type: I53T, name: 'tsn.exact53_or_fail', args: [sum(rest, true)], loc } };
 }
 
 /** The same integer expression without overflow checks (valid once the test has seen it stay within ±2^53). */
@@ -106,9 +132,8 @@ export function versionAffine(s: For): Stmt {
 
   const fastBody = mapExprs(s.body, (e) => {
     if (e.k !== 'element' || e.array.k !== 'local' || !accesses.has(key(e.array.local, e.index))) return e;
-    const o = offsetOf(e.index, j, changed, loc)!;
-    const jRef: Expr = { k: 'local', type: I53T, local: j, loc };
-    return { ...e, checked: false, index: e.index.k === 'builtin' ? add(o.offset, jRef) : e.index };
+    // The index in the source's order, without overflow checks (see offsetOf).
+    return { ...e, checked: false, index: e.index.k === 'builtin' ? unchecked(e.index.args[0]!) : e.index };
   });
   return { k: 'if', test, then: [{ ...s, body: fastBody }], else: [s], loc };
 }

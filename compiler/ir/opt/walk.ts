@@ -111,7 +111,8 @@ export function declaredLocals(stmts: Stmt[], out = new Set<Local>()): Set<Local
       case 'let': out.add(s.local); break;
       case 'if': declaredLocals(s.then, out); if (s.else) declaredLocals(s.else, out); break;
       case 'for': declaredLocals(s.init, out); declaredLocals(s.body, out); break;
-      case 'while': case 'do': case 'block': case 'prange': declaredLocals(s.body, out); break;
+      case 'prange': out.add(s.index); declaredLocals(s.body, out); break;
+      case 'while': case 'do': case 'block': declaredLocals(s.body, out); break;
       case 'switch': out.add(s.value); for (const c of s.cases) declaredLocals(c.body, out); break;
       default: break;
     }
