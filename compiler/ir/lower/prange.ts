@@ -17,8 +17,9 @@ export function isPrange(ctx: FnContext, node: ForOfStatement): boolean {
 }
 
 // Below this many iterations a loop whose body has no inner loop or call runs
-// serially: OpenMP's fork/join (about 1 µs here) would cost more than it saves.
-const MIN_ITERATIONS_SIMPLE = 4096;
+// serially: waking sleeping (passive) OpenMP threads costs tens of µs, more
+// than such a loop saves below this size (bench: sumsq n=10k, 2 threads).
+const MIN_ITERATIONS_SIMPLE = 100_000;
 
 export function lowerPrange(ctx: FnContext, node: ForOfStatement, label?: string): Stmt[] {
   const loc = ctx.loc(node);
