@@ -1,7 +1,6 @@
 // The `tsnative` command line. bin/tsnative.js calls run().
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../build/package-root';
-import { annotateCommand } from './annotate-command';
 import { buildCommand } from './build-command';
 import { checkCommand } from './check-command';
 import { cleanCommand } from './clean-command';
@@ -59,7 +58,12 @@ export function makeProgram(io: Output, setCode: (code: number) => void): Comman
     .argument('<file>', 'a source file')
     .option('-o, --output <file>', 'the page to write (default: beside the source, .html)')
     .option('-q, --quiet', 'print only diagnostics')
-    .action((file: string, opts: { output?: string; quiet?: boolean }) => setCode(annotateCommand(file, opts, io)));
+    // Loaded on use: the annotate page needs ts-morph, which every command would otherwise pay for.
+    .action((file: string, opts: { output?: string; quiet?: boolean }) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { annotateCommand } = require('./annotate-command') as typeof import('./annotate-command');
+      setCode(annotateCommand(file, opts, io));
+    });
 
   program
     .command('clean')
