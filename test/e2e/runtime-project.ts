@@ -2,6 +2,7 @@
 // and real addons built by `tsnative build`, run as a user would run them.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
+import { makeProject as makeCliProject, writeFiles } from './cli-project';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -20,23 +21,9 @@ function check(what: string, r: SpawnSyncReturns<string>): void {
   if (r.status !== 0) throw new Error(`${what} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
-export function writeFiles(dir: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-  }
-}
-
 /** A temp project whose node_modules resolves `tsnative` (this repo) and `tsx`. */
 export function makeProject(prefix: string, files: Record<string, string>): string {
-  if (!fs.existsSync(path.join(REPO, 'dist', 'runtime', 'register', 'esm.mjs')) || !fs.existsSync(path.join(REPO, 'dist', 'compiler'))) {
-    throw new Error('dist/ is not built: run `npm run build:ts` first (npm test does)');
-  }
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  writeFiles(dir, files);
-  fs.mkdirSync(path.join(dir, 'node_modules'));
-  fs.symlinkSync(REPO, path.join(dir, 'node_modules', 'tsnative'), 'dir');
+  const dir = makeCliProject(prefix, files);
   fs.symlinkSync(path.join(REPO, 'node_modules', 'tsx'), path.join(dir, 'node_modules', 'tsx'), 'dir');
   return dir;
 }
@@ -64,3 +51,5 @@ export function node(dir: string, args: string[], env: Record<string, string | u
 export function buildNative(dir: string, sources: string[]): void {
   check('tsnative build', spawnSync(process.execPath, [CLI, 'build', ...sources], { cwd: dir, encoding: 'utf8' }));
 }
+
+export { writeFiles };

@@ -8,18 +8,12 @@
 // ±2^53 in the test, so the copy can use plain int64 arithmetic for it.
 import type { Expr, Local, Stmt } from '../nodes';
 import { BOOL, I53 } from '../types';
-import { expressions, exprTree, mapExprs } from './walk';
+import { assignedLocals, expressions, exprTree, mapExprs } from './walk';
 
 type For = Stmt & { k: 'for' };
 
 const I53T = I53;
 const isLocalRef = (e: Expr, l: Local) => e.k === 'local' && e.local === l;
-
-function assigned(stmts: Stmt[]): Set<Local> {
-  const out = new Set<Local>();
-  for (const e of expressions(stmts)) if ((e.k === 'assign' || e.k === 'update') && e.target.k === 'local') out.add(e.target.local);
-  return out;
-}
 
 /** Pure, and made only of locals the body leaves alone. */
 function invariant(e: Expr, changed: Set<Local>): boolean {
@@ -98,7 +92,7 @@ export function versionAffine(s: For): Stmt {
   if (update.k !== 'update' || update.op !== '++' || update.target.k !== 'local' || update.target.local !== j) return s;
   const t = s.test;
   if (t.k !== 'compare' || t.op !== '<' || !isLocalRef(t.left, j)) return s;
-  const changed = assigned(s.body);
+  const changed = assignedLocals(s.body);
   if (changed.has(j)) return s;
   // The counter itself varies too: an offset or bound must not mention it.
   changed.add(j);

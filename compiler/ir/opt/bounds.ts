@@ -7,24 +7,15 @@
 import type { Expr, Local, Stmt } from '../nodes';
 import { BOOL } from '../types';
 import { versionAffine } from './affine';
-import { expressions, exprTree, mapExprs } from './walk';
+import { assignedLocals, expressions, exprTree, mapBodies, mapExprs } from './walk';
 
 export function removeProvenChecks(stmts: Stmt[]): Stmt[] {
   return stmts.map((s) => {
-    const inner = withBodies(s);
+    const inner = mapBodies(s, removeProvenChecks);
     if (inner.k !== 'for' && inner.k !== 'prange') return inner;
     const versioned = versionLoop(inner);
     return versioned.k === 'for' ? versionAffine(versioned) : versioned;
   });
-}
-
-function withBodies(s: Stmt): Stmt {
-  switch (s.k) {
-    case 'if': return { ...s, then: removeProvenChecks(s.then), else: s.else ? removeProvenChecks(s.else) : undefined };
-    case 'while': case 'do': case 'block': case 'for': case 'prange': return { ...s, body: removeProvenChecks(s.body) } as Stmt;
-    case 'switch': return { ...s, cases: s.cases.map((c) => ({ ...c, body: removeProvenChecks(c.body) })) };
-    default: return s;
-  }
 }
 
 interface Canonical {
@@ -67,15 +58,6 @@ function canonicalFor(s: Stmt & { k: 'for' }): Canonical | undefined {
 
 const isLocal = (e: Expr, local: Local): boolean => e.k === 'local' && e.local === local;
 
-/** Locals the statements assign (or update) anywhere, nested included. */
-function assigned(stmts: Stmt[]): Set<Local> {
-  const out = new Set<Local>();
-  for (const e of expressions(stmts)) {
-    if ((e.k === 'assign' || e.k === 'update') && e.target.k === 'local') out.add(e.target.local);
-  }
-  return out;
-}
-
 /** Arrays (held in locals) indexed by exactly `counter` in `stmts`. */
 function indexedBy(stmts: Stmt[], counter: Local): Set<Local> {
   const out = new Set<Local>();
@@ -98,7 +80,7 @@ function hasLabels(s: Stmt): boolean {
 function versionLoop(s: Loop): Stmt {
   const c = canonical(s);
   if (!c) return s;
-  const changed = assigned(s.body);
+  const changed = assignedLocals(s.body);
   if (changed.has(c.counter) || changed.has(c.bound)) return s;
   const arrays = [...indexedBy(s.body, c.counter)].filter((a) => !changed.has(a));
   if (arrays.length === 0) return s;

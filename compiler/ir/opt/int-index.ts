@@ -8,7 +8,7 @@
 // when nothing they are made of changes before those uses.
 import type { Expr, Local, Stmt } from '../nodes';
 import { I53, isInteger } from '../types';
-import { expressions, exprTree, mapExprs } from './walk';
+import { assignedLocals, exprTree, mapBodies, mapExprs } from './walk';
 
 export function integerIndices(stmts: Stmt[]): Stmt[] {
   return mapExprs(inlineIntegerNames(stmts), (e) => {
@@ -46,12 +46,6 @@ function localsIn(e: Expr): Set<Local> {
   return out;
 }
 
-function assignedIn(stmts: Stmt[]): Set<Local> {
-  const out = new Set<Local>();
-  for (const e of expressions(stmts)) if ((e.k === 'assign' || e.k === 'update') && e.target.k === 'local') out.add(e.target.local);
-  return out;
-}
-
 /**
  * `let k = <integers + - *>` (an integer-valued double) whose value and parts
  * are never reassigned later in its block: its uses become the expression.
@@ -59,10 +53,10 @@ function assignedIn(stmts: Stmt[]): Set<Local> {
 function inlineIntegerNames(stmts: Stmt[]): Stmt[] {
   const out: Stmt[] = [];
   for (let i = 0; i < stmts.length; i++) {
-    const s = nested(stmts[i]!);
+    const s = mapBodies(stmts[i]!, inlineIntegerNames);
     if (s.k === 'let' && s.local.intValued && asI53(s.init)) {
       const rest = stmts.slice(i + 1);
-      const changed = assignedIn(rest);
+      const changed = assignedLocals(rest);
       const parts = localsIn(s.init);
       if (!changed.has(s.local) && ![...parts].some((p) => changed.has(p))) {
         const local = s.local;
@@ -77,11 +71,3 @@ function inlineIntegerNames(stmts: Stmt[]): Stmt[] {
   return out;
 }
 
-function nested(s: Stmt): Stmt {
-  switch (s.k) {
-    case 'if': return { ...s, then: inlineIntegerNames(s.then), else: s.else ? inlineIntegerNames(s.else) : undefined };
-    case 'while': case 'do': case 'block': case 'for': case 'prange': return { ...s, body: inlineIntegerNames(s.body) } as Stmt;
-    case 'switch': return { ...s, cases: s.cases.map((c) => ({ ...c, body: inlineIntegerNames(c.body) })) };
-    default: return s;
-  }
-}

@@ -119,3 +119,20 @@ export function declaredLocals(stmts: Stmt[], out = new Set<Local>()): Set<Local
   }
   return out;
 }
+
+/** Locals assigned or updated anywhere in `stmts`. */
+export function assignedLocals(stmts: Stmt[]): Set<Local> {
+  const out = new Set<Local>();
+  for (const e of expressions(stmts)) if ((e.k === 'assign' || e.k === 'update') && e.target.k === 'local') out.add(e.target.local);
+  return out;
+}
+
+/** `s` with `fn` applied to each statement list directly inside it. */
+export function mapBodies(s: Stmt, fn: (stmts: Stmt[]) => Stmt[]): Stmt {
+  switch (s.k) {
+    case 'if': return { ...s, then: fn(s.then), else: s.else ? fn(s.else) : undefined };
+    case 'while': case 'do': case 'block': case 'for': case 'prange': return { ...s, body: fn(s.body) } as Stmt;
+    case 'switch': return { ...s, cases: s.cases.map((c) => ({ ...c, body: fn(c.body) })) };
+    default: return s;
+  }
+}
