@@ -27,6 +27,23 @@ function sharedReads(s: Stmt & { k: 'prange' }): Local[] {
   return [...out];
 }
 
+/**
+ * Whether any iteration can throw: a checked index, a throw, a call, an
+ * overflow-checked store, a nested loop's bounds, an allocation. Bodies that
+ * cannot skip the per-iteration error bookkeeping (and can be vectorised).
+ */
+function mayThrow(body: Stmt[]): boolean {
+  for (const e of expressions(body)) {
+    if (e.k === 'element' && e.checked) return true;
+    if ((e.k === 'assign' || e.k === 'update') && e.target.k === 'element' && e.target.checked) return true;
+    if (e.k === 'call' || e.k === 'newArray' || e.k === 'subarray' || e.k === 'setArray') return true;
+    if (e.k === 'convert' && e.overflowCheck) return true;
+    if (e.k === 'builtin' && e.name === 'tsn.prange_bound') return true;
+  }
+  const text = JSON.stringify(body, (k, v: unknown) => (k === 'local' || k === 'loc' ? undefined : v));
+  return /"k":"(throw|prange)"/.test(text);
+}
+
 export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () => void): void {
   const red = s.reductions;
   const views = sharedReads(s);
@@ -48,21 +65,26 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
     });
     w.block('else', () => {
       for (const r of red) w.line(`std::vector<${cppType(r.local.type)}> ${parts(r)}(tsn_threads, ${identity(r)});`);
-      w.line('tsn::ParallelError tsn_error;');
+      const guarded = mayThrow(s.body);
+      if (guarded) w.line('tsn::ParallelError tsn_error;');
       w.line('#pragma omp parallel num_threads(tsn_threads)');
       w.block('', () => {
         for (const r of red) w.line(`${cppType(r.local.type)} ${own(r)} = ${identity(r)};`);
         w.line('#pragma omp for schedule(static)');
+        const args = ['tsn_lo + tsn_j * tsn_step', ...red.map(own), ...views.map(localName)];
         w.block('for (int64_t tsn_j = 0; tsn_j < tsn_n; tsn_j++)', () => {
+          if (!guarded) {
+            w.line(`tsn_body(${args.join(', ')});`);
+            return;
+          }
           w.line('if (tsn_error.skip(tsn_j)) continue;');
-          const args = ['tsn_lo + tsn_j * tsn_step', ...red.map(own), ...views.map(localName)];
           w.line(`try { tsn_body(${args.join(', ')}); }`);
           w.line('catch (const tsn::JsError& e) { tsn_error.record(tsn_j, e); }');
           w.line('catch (...) { tsn_error.record(tsn_j, tsn::JsError{tsn::ErrorKind::Error, std::string(tsn_fn) + ": internal error in a prange loop"}); }');
         });
         for (const r of red) w.line(`${parts(r)}[omp_get_thread_num()] = ${own(r)};`);
       });
-      w.line('tsn_error.rethrow();');
+      if (guarded) w.line('tsn_error.rethrow();');
       for (const r of red) {
         w.line(`for (int tsn_t = 0; tsn_t < tsn_threads; tsn_t++) ${localName(r.local)} = ${combine(r, localName(r.local), `${parts(r)}[tsn_t]`)};`);
       }
