@@ -42,7 +42,7 @@ struct Outcome {
 };
 
 struct OffloadWork {
-  const char* fn;
+  const char* fn = nullptr;
   napi_async_work work = nullptr;
   napi_deferred deferred = nullptr;
   std::vector<napi_value> handles;  // the argument typed arrays (identity only)
@@ -126,7 +126,8 @@ inline void offload_complete(napi_env env, napi_status status, void* data) {
 template <int N, typename Setup>
 inline napi_value offload_entry(napi_env env, napi_callback_info info, const char* fn, Setup&& setup) {
   napi_value promise;
-  auto* w = new OffloadWork{fn};
+  auto* w = new OffloadWork();
+  w->fn = fn;
   if (napi_create_promise(env, &w->deferred, &promise) != napi_ok) {
     delete w;
     return nullptr;
