@@ -12,7 +12,8 @@ import { firstErrorLines } from './compile-error';
 import { addonHash, defaultHashInputs } from './content-hash';
 import { declarationFile } from './declarations';
 import { buildFlags, type BuildFlags } from './flags';
-import { runNodeGyp, type GypOptions } from './node-gyp';
+import { GYP_SOURCE, GYP_TARGET, ensureTemplate, prepareWork } from './gyp-template';
+import { runMake, runNodeGyp, type GypOptions } from './node-gyp';
 import { addonFileName, declarationFileName, targetNameOf } from './stem';
 
 /** What the build needs of a compile result (compiler/driver.ts CompileResult). */
@@ -144,17 +145,29 @@ export interface CompilePlanOptions extends GypOptions {
 export async function compilePlan(plan: ModulePlan, opts: CompilePlanOptions = {}): Promise<ModuleOutcome> {
   const started = Date.now();
   const seconds = (): number => (Date.now() - started) / 1000;
-  const tmpRoot = tmpDirOf(plan.outDir);
+  // Normally: a configured template for these flags (gyp-template.ts), then make
+  // in a directory beside it (its Makefile's relative paths then still hold).
+  const template = await ensureTemplate(plan.flags, opts);
+  const tmpRoot = template ? path.dirname(template) : tmpDirOf(plan.outDir);
   fs.mkdirSync(tmpRoot, { recursive: true });
-  const work = path.join(tmpRoot, `${plan.stem}.${process.pid}-${randomBytes(4).toString('hex')}`);
+  const unique = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const work = template ? `${template}.work-${unique}` : path.join(tmpRoot, `${plan.stem}.${unique}`);
   activeTemps.add(work);
   try {
     fs.mkdirSync(work);
-    const ccName = path.basename(plan.cpp);
-    fs.writeFileSync(path.join(work, ccName), plan.input.cpp);
-    fs.writeFileSync(path.join(work, 'binding.gyp'), plan.bindingGyp);
-    const run = await runNodeGyp(['rebuild'], work, opts);
-    const built = path.join(work, 'build', 'Release', `${plan.targetName}.node`);
+    let ccName = path.basename(plan.cpp);
+    let built = path.join(work, 'build', 'Release', `${plan.targetName}.node`);
+    let run;
+    if (template) {
+      prepareWork(template, work, plan.input.cpp);
+      ccName = GYP_SOURCE;
+      built = path.join(work, 'build', 'Release', `${GYP_TARGET}.node`);
+      run = await runMake(work);
+    } else {
+      fs.writeFileSync(path.join(work, ccName), plan.input.cpp);
+      fs.writeFileSync(path.join(work, 'binding.gyp'), plan.bindingGyp);
+      run = await runNodeGyp(['rebuild'], work, opts);
+    }
     if (run.code !== 0 || !fs.existsSync(built)) {
       const kept = path.relative(process.cwd(), path.join(plan.outDir, plan.cpp)) || plan.cpp;
       const errorLines = firstErrorLines(run.output, [

@@ -48,8 +48,17 @@ export function runNodeGyp(args: string[], cwd: string, opts: GypOptions = {}): 
     full.push(`--python=${opts.python}`);
     env.npm_config_python = opts.python;
   }
+  return runChild(process.execPath, full, cwd, env);
+}
+
+/** make in a configured build directory (what `node-gyp build` runs, without starting node-gyp). */
+export function runMake(cwd: string): Promise<GypRun> {
+  return runChild('make', ['-C', 'build', 'BUILDTYPE=Release', 'V=1'], cwd, { ...process.env });
+}
+
+function runChild(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<GypRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, full, {
+    const child = spawn(command, args, {
       cwd,
       detached: process.platform !== 'win32',
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,8 @@
-// The one header every generated addon includes. Define TSN_SOURCE_FILE (the
-// source path shown in error messages) before including it.
+// The one header every generated addon includes (precompiled once per set of
+// flags: compiler/build/gyp-template.ts). The addon defines TSN_SOURCE_FILE
+// (the source path in error messages) after including it: nothing here may
+// depend on it but the macros that expand in the addon's own code.
 #pragma once
-#ifndef TSN_SOURCE_FILE
-#define TSN_SOURCE_FILE "<unknown>"
-#endif
 
 #include <napi.h>
 

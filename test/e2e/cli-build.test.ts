@@ -2,6 +2,7 @@
 // then the cache, a direct require of the addon, a failing C++ compile and an
 // interrupted build, each checked for what it leaves on disk.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { copyProject, makeProject, pathWithoutCompilers, runNode, startTsnative, tsnative, writeFiles, type CliRun } from './cli-project';
 
@@ -161,19 +162,25 @@ describe('an interrupted build', () => {
     fs.appendFileSync(path.join(copy, 'src', 'stats.ts'), '\n/** @native */\nexport function triple(x: number): number { return 3 * x; }\n');
     const addonsBefore = addons(copy);
     const manifestBefore = manifestText(copy);
+    // A cache of its own, to see the compile start there (compiler/build/gyp-template.ts).
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'tsn-cli-int-cache-'));
+    process.env.TSNATIVE_CACHE_DIR = cache;
     const child = startTsnative(copy, ['build', 'src/stats.ts']);
+    delete process.env.TSNATIVE_CACHE_DIR;
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const tmp = path.join(out(copy), '.tmp');
+    const gyp = path.join(cache, 'gyp');
+    const compiling = () => (fs.existsSync(gyp) ? fs.readdirSync(gyp).filter((d) => d.includes('.work-')) : []);
     const deadline = Date.now() + 30_000;
-    // Interrupt once node-gyp is at work in its build directory.
-    while (Date.now() < deadline && !(fs.existsSync(tmp) && fs.readdirSync(tmp).some((f) => f.startsWith('src_stats.')))) {
-      await new Promise((res) => setTimeout(res, 10));
-    }
+    // Interrupt once make is at work in its build directory.
+    while (Date.now() < deadline && compiling().length === 0) await new Promise((res) => setTimeout(res, 10));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(addons(copy)).toEqual(addonsBefore);
     expect(manifestText(copy)).toBe(manifestBefore);
-    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(compiling()).toEqual([]);
+    const tmp = path.join(out(copy), '.tmp');
+    expect(fs.existsSync(tmp) ? fs.readdirSync(tmp) : []).toEqual([]);
     fs.rmSync(copy, { recursive: true, force: true });
+    fs.rmSync(cache, { recursive: true, force: true });
   });
 });
