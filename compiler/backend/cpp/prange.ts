@@ -59,8 +59,13 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
     w.line('const int64_t tsn_n = tsn::trip_count(tsn_lo, tsn_hi, tsn_step, tsn_fn);');
     w.block(`auto tsn_body = [&](${params.join(', ')})`, body, ';');
     w.line(`const int tsn_threads = tsn::threads_for(tsn_n, ${s.minIterations});`);
+    // Each loop reads its own local copies of the shared values: copies whose
+    // address never escapes stay in registers, and the loop can be vectorised.
+    const copies = () => views.map((v) => `tsn_c_${localName(v)}`);
+    const declareCopies = () => views.forEach((v) => w.line(`const ${cppType(v.type)} tsn_c_${localName(v)} = ${localName(v)};`));
     w.block('if (tsn_threads <= 1)', () => {
-      const args = ['tsn_lo + tsn_j * tsn_step', ...red.map((r) => localName(r.local)), ...views.map(localName)];
+      declareCopies();
+      const args = ['tsn_lo + tsn_j * tsn_step', ...red.map((r) => localName(r.local)), ...copies()];
       w.line(`for (int64_t tsn_j = 0; tsn_j < tsn_n; tsn_j++) tsn_body(${args.join(', ')});`);
     });
     w.block('else', () => {
@@ -70,8 +75,9 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
       w.line('#pragma omp parallel num_threads(tsn_threads)');
       w.block('', () => {
         for (const r of red) w.line(`${cppType(r.local.type)} ${own(r)} = ${identity(r)};`);
+        declareCopies();
         w.line('#pragma omp for schedule(static)');
-        const args = ['tsn_lo + tsn_j * tsn_step', ...red.map(own), ...views.map(localName)];
+        const args = ['tsn_lo + tsn_j * tsn_step', ...red.map(own), ...copies()];
         w.block('for (int64_t tsn_j = 0; tsn_j < tsn_n; tsn_j++)', () => {
           if (!guarded) {
             w.line(`tsn_body(${args.join(', ')});`);
