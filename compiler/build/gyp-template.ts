@@ -18,6 +18,7 @@ import { bindingGyp } from './binding-gyp';
 import { headersDigest } from './content-hash';
 import type { BuildFlags } from './flags';
 import { runNodeGyp, type GypOptions } from './node-gyp';
+import { cxxVersion } from './toolchain';
 import { nativeIncludeDir } from './package-root';
 
 /** The gyp target (also NODE_GYP_MODULE_NAME, which napi.h reads) and source of every addon build. */
@@ -28,14 +29,8 @@ function cacheRoot(): string {
   return process.env.TSNATIVE_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'tsnative');
 }
 
-let compilerVersion: string | undefined;
-function cxxVersion(): string {
-  compilerVersion ??= spawnSync(process.env.CXX ?? 'g++', ['-dumpfullversion', '-dumpversion'], { encoding: 'utf8' }).stdout?.trim() ?? '';
-  return compilerVersion;
-}
-
 function templateDir(flags: BuildFlags, opts: GypOptions): string {
-  const key = hashText(JSON.stringify({ flags, node: currentNodeTarget(), nodeDir: opts.nodeDir, headers: headersDigest(), cxx: process.env.CXX, version: cxxVersion() }));
+  const key = hashText(JSON.stringify({ flags, node: currentNodeTarget(), nodeDir: opts.nodeDir, headers: headersDigest(), cxx: cxxVersion() }));
   return path.join(cacheRoot(), 'gyp', key.slice(0, 16));
 }
 
@@ -45,7 +40,7 @@ function templateGyp(dir: string, flags: BuildFlags): string {
 }
 
 /** Builds tsnative.h.gch with the exact command make would compile an addon with (`make -n`). */
-function precompileHeader(tmp: string, dir: string): void {
+function precompileHeader(tmp: string): void {
   const dry = spawnSync('make', ['-n', 'V=1', '-C', path.join(tmp, 'build')], { encoding: 'utf8' });
   const line = (dry.stdout ?? '').split('\n').find((l) => l.includes(`../${GYP_SOURCE}`) && / -c\s*$/.test(l) && !l.trimStart().startsWith('printf'));
   if (!line) return;
@@ -59,7 +54,6 @@ function precompileHeader(tmp: string, dir: string): void {
     .replace(/\s-c\s*$/, '');
   const r = spawnSync('sh', ['-c', command], { cwd: path.join(tmp, 'build'), encoding: 'utf8' });
   if (r.status !== 0) fs.rmSync(out, { force: true });
-  void dir;
 }
 
 const pending = new Map<string, Promise<string | undefined>>();
@@ -84,7 +78,7 @@ async function makeTemplate(dir: string, flags: BuildFlags, opts: GypOptions): P
     fs.writeFileSync(path.join(tmp, GYP_SOURCE), '#include <tsnative/tsnative.h>\n');
     const run = await runNodeGyp(['configure'], tmp, opts);
     if (run.code !== 0) throw new Error(run.output);
-    precompileHeader(tmp, dir);
+    precompileHeader(tmp);
     fs.writeFileSync(path.join(tmp, '.ready'), '');
     try {
       fs.renameSync(tmp, dir);

@@ -1,5 +1,6 @@
 // What node-gyp needs, checked before any build starts so that a missing
 // tool is one line naming what to install, not a page of `gyp ERR!`.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -108,4 +109,12 @@ export function headersProblem(): ToolchainProblem {
     tool: 'headers',
     message: `no Node headers for Node ${process.version} (include/node/node_api.h): install them next to node, run \`npx node-gyp install\`, or set npm_config_nodedir`,
   };
+}
+
+let compilerVersion: string | undefined;
+
+/** The C++ compiler's version ($CXX, else g++), read once per process: part of every build cache key. */
+export function cxxVersion(): string {
+  compilerVersion ??= `${process.env.CXX ?? 'g++'} ${spawnSync(process.env.CXX ?? 'g++', ['-dumpfullversion', '-dumpversion'], { encoding: 'utf8' }).stdout?.trim() ?? ''}`;
+  return compilerVersion;
 }

@@ -3,12 +3,12 @@
 // covers the module's source and the sources compiled into it, its project's
 // options and flags, the compiler that generated the C++ (tsnative's own
 // files), the native headers, the C++ toolchain and the Node it targets.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { currentNodeTarget, readManifest, type ManifestModule, type ModuleDependency } from '../../runtime/manifest';
 import { hashFile, hashText, moduleKey, type ProjectConfig } from '../../runtime/project';
 import { headersDigest } from './content-hash';
+import { cxxVersion } from './toolchain';
 
 let fingerprint: string | undefined;
 
@@ -28,9 +28,7 @@ function toolFingerprint(): string {
       }
     };
     walk(compilerDir);
-    const cxx = process.env.CXX ?? 'g++';
-    const version = spawnSync(cxx, ['-dumpfullversion', '-dumpversion'], { encoding: 'utf8' }).stdout?.trim() ?? '';
-    fingerprint = hashText(JSON.stringify({ files: files.sort(), cxx, version, headers: headersDigest(), node: currentNodeTarget() }));
+    fingerprint = hashText(JSON.stringify({ files: files.sort(), cxx: cxxVersion(), headers: headersDigest(), node: currentNodeTarget() }));
   }
   return fingerprint;
 }

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeFile } from '../support/files';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const CLI = path.join(REPO, 'bin', 'tsnative.js');
@@ -16,11 +17,7 @@ export interface CliRun {
 }
 
 export function writeFiles(dir: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-  }
+  for (const [rel, text] of Object.entries(files)) writeFile(dir, rel, text);
 }
 
 export function makeProject(prefix: string, files: Record<string, string>): string {

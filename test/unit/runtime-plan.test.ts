@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { writeFile } from '../support/files';
 import { currentNodeTarget, type Manifest } from '../../runtime/manifest';
 import { hashText } from '../../runtime/project';
 import { clearFreshnessCaches } from '../../runtime/freshness';
@@ -20,12 +21,7 @@ const SOURCE = [
 
 let dir: string;
 
-function write(rel: string, text: string): string {
-  const file = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
+const write = (rel: string, text: string): string => writeFile(dir, rel, text);
 
 function emitTsc(src: string): string {
   ts.createProgram([src], {

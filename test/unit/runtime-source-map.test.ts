@@ -2,16 +2,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { writeFile } from '../support/files';
 import { sourceMappingUrl, typeScriptSourceOf } from '../../runtime/register/source-map';
 
 let dir: string;
 
-function write(rel: string, text: string): string {
-  const file = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
+const write = (rel: string, text: string): string => writeFile(dir, rel, text);
 
 function map(sources: string[], sourceRoot?: string): string {
   return JSON.stringify({ version: 3, file: 'x.js', sources, sourceRoot, names: [], mappings: '' });
