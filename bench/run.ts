@@ -31,6 +31,8 @@ function worker(suite: string, mode: string): WorkerOutput {
 
 const MODES = ['js', 'js-detached', 'native'];
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
+/** BENCH_ONLY=histogram,spectral-norm: time only these kernel suites and print them (results files untouched). */
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
 /**
  * One round: every suite in its three processes. Rounds repeat the whole
@@ -88,6 +90,11 @@ async function main(): Promise<void> {
   await buildReference();
 
   console.log(`\nTiming (warm-up, then the median of the runs; fresh processes per kernel; the best of ${ROUNDS} rounds)`);
+  if (ONLY) {
+    const rounds = Array.from({ length: ROUNDS }, (_, i) => runRound(ONLY, i + 1));
+    console.log(`\n${kernelTable(ONLY.flatMap((s) => rowsOf(rounds, s)), cores)}`);
+    return;
+  }
   const suites = [...KERNEL_SUITES, 'small', 'calls'];
   const rounds = Array.from({ length: ROUNDS }, (_, i) => runRound(suites, i + 1));
   const rows = KERNEL_SUITES.flatMap((s) => rowsOf(rounds, s));

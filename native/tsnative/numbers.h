@@ -89,6 +89,21 @@ inline int64_t sub53(int64_t a, int64_t b, bool& overflow) {
 #define TSN_INDEX53(exact, fallback) \
   ([&]() -> int64_t { bool tsn_o = false; const int64_t tsn_v = (exact); return __builtin_expect(tsn_o, 0) ? tsn::to_index(fallback) : tsn_v; }())
 
+// A double computed exactly as int64 `exact` times `scale` (a power of two)
+// when `ok` (run-time bounds on its integer operands) holds, else the double
+// computation (compiler/ir/opt/exact-values.ts). The _NONZERO form also takes
+// a 0 from the double computation, which knows its sign.
+#define TSN_EXACT53(ok, exact, scale, fallback) \
+  (__builtin_expect(static_cast<bool>(ok), 1) ? static_cast<double>(exact) * (scale) : (fallback))
+#define TSN_EXACT53_NONZERO(ok, exact, scale, fallback) \
+  ([&]() -> double { const int64_t tsn_v = (exact); return __builtin_expect((ok) && tsn_v != 0, 1) ? static_cast<double>(tsn_v) * (scale) : (fallback); }())
+
+// |x| <= bound (a power of two), as one unsigned comparison.
+template <class T>
+inline bool within(T x, int64_t bound) {
+  return static_cast<uint64_t>(static_cast<int64_t>(x) + bound) <= static_cast<uint64_t>(2 * bound);
+}
+
 // An exact integer offset for a loop's range test, or a value that fails the test.
 #define TSN_EXACT53_OR_FAIL(exact) \
   ([&]() -> int64_t { bool tsn_o = false; const int64_t tsn_v = (exact); return tsn_o ? -(INT64_C(1) << 62) : tsn_v; }())

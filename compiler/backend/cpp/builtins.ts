@@ -37,6 +37,10 @@ export const BUILTIN_EMIT: Record<string, Emit> = {
   'tsn.to_index': call('tsn::to_index'),
   // The exact int64 index, or the double one if a step left ±2^53 (compiler/ir/opt/int-index.ts).
   'tsn.index53': (a) => `TSN_INDEX53(${a[0]}, ${a[1]})`,
+  // Exact int64 evaluation of double arithmetic on integers (compiler/ir/opt/exact-values.ts).
+  'tsn.exact53': (a) => `TSN_EXACT53(${a.join(', ')})`,
+  'tsn.exact53_nonzero': (a) => `TSN_EXACT53_NONZERO(${a.join(', ')})`,
+  'tsn.within': call('tsn::within'),
   'tsn.exact53_or_fail': (a) => `TSN_EXACT53_OR_FAIL(${a[0]})`,
   'tsn.clamp_u8': call('tsn::to_u8_clamped'),
   'tsn.prange_bound': (a) => `tsn::to_i53(${a[0]}, tsn_fn, "bound")`,

@@ -7,6 +7,7 @@ import { arrayMethod, newArray } from './arrays';
 import type { FnContext } from './context';
 import { lowerReductionUpdate, noteRead, noteWrite } from './prange';
 import { convert, levelOf, levelOfLocal, meetLevels, toCondition, toF64, toSlot, toStore } from './convert';
+import { hasSideEffects } from '../opt/walk';
 
 const ARITH: Partial<Record<SyntaxKind, ArithOp>> = {
   [SyntaxKind.PlusToken]: '+', [SyntaxKind.MinusToken]: '-', [SyntaxKind.AsteriskToken]: '*',
@@ -381,20 +382,6 @@ function lvalue(ctx: FnContext, node: Expression): LValue {
     return { k: 'element', type: scalar(ARRAYS[parts.arrayKind].element), ...parts, loc };
   }
   return ctx.fail(node, 'TSN1304', [firstLine(node), 'assign to a local variable, a parameter or a typed-array element']);
-}
-
-function hasSideEffects(e: Expr): boolean {
-  switch (e.k) {
-    case 'assign': case 'update': case 'call': return true;
-    case 'num': case 'bool': case 'local': return false;
-    case 'arith': case 'bit': case 'compare': case 'logical': case 'seq': return hasSideEffects(e.left) || hasSideEffects(e.right);
-    case 'neg': case 'not': case 'bitnot': case 'truthy': case 'convert': return hasSideEffects(e.operand);
-    case 'cond': return hasSideEffects(e.test) || hasSideEffects(e.then) || hasSideEffects(e.else);
-    case 'element': return hasSideEffects(e.array) || hasSideEffects(e.index);
-    case 'length': return hasSideEffects(e.array);
-    case 'builtin': return e.args.some(hasSideEffects);
-    case 'newArray': case 'fill': case 'subarray': case 'setArray': return true;
-  }
 }
 
 /** `x++`, `--a[i]`: machine increments where they equal JS's; otherwise `x = x ± 1`. */

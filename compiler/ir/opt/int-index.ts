@@ -7,7 +7,8 @@
 // expression (`const k = i * n + j`) are substituted into their uses first,
 // when nothing they are made of changes before those uses.
 import type { Expr, Local, Stmt } from '../nodes';
-import { I53, isInteger } from '../types';
+import { I53 } from '../types';
+import { exactForm } from './exact';
 import { assignedLocals, exprTree, mapBodies, mapExprs } from './walk';
 
 export function integerIndices(stmts: Stmt[]): Stmt[] {
@@ -23,21 +24,8 @@ export function integerIndices(stmts: Stmt[]): Stmt[] {
 
 /** The i53 form of an f64 expression made of integers, + - * and negation; undefined otherwise. */
 function asI53(e: Expr): Expr | undefined {
-  switch (e.k) {
-    case 'num':
-      return Number.isInteger(e.value) && Math.abs(e.value) <= 2 ** 53 ? { ...e, type: I53 } : undefined;
-    case 'convert':
-      return isInteger(e.operand.type) ? (e.operand.type.tag === 'scalar' && e.operand.type.kind === 'i53' ? e.operand : { ...e, type: I53, to: 'i53' }) : undefined;
-    case 'arith': {
-      if (e.op !== '+' && e.op !== '-' && e.op !== '*') return undefined;
-      if (isInteger(e.type)) return e;
-      const left = asI53(e.left);
-      const right = asI53(e.right);
-      return left && right ? { ...e, type: I53, left, right, checked: true } : undefined;
-    }
-    default:
-      return isInteger(e.type) && e.k === 'local' ? e : undefined;
-  }
+  const form = exactForm(e);
+  return form && form.shift === 0 ? form.expr : undefined;
 }
 
 function localsIn(e: Expr): Set<Local> {

@@ -83,6 +83,11 @@ function target(t: LValue, fn: (e: Expr) => Expr): LValue {
   return fn({ ...t, array: rebuildExpr(t.array, fn), index: rebuildExpr(t.index, fn) }) as LValue;
 }
 
+/** A copy of the expression `e` in which `fn` may replace any part, children first. */
+export function mapExpr(e: Expr, fn: (e: Expr) => Expr): Expr {
+  return rebuildExpr(e, fn);
+}
+
 function rebuildExpr(e: Expr, fn: (e: Expr) => Expr): Expr {
   const r = (x: Expr) => rebuildExpr(x, fn);
   let out: Expr;
@@ -102,6 +107,14 @@ function rebuildExpr(e: Expr, fn: (e: Expr) => Expr): Expr {
     case 'setArray': out = { ...e, target: r(e.target), source: r(e.source), offset: r(e.offset), convert: r(e.convert) }; break;
   }
   return fn(out);
+}
+
+const EFFECTS = new Set<Expr['k']>(['assign', 'update', 'call', 'newArray', 'fill', 'subarray', 'setArray']);
+
+/** Evaluating `e` may change state (so it must be evaluated exactly once). */
+export function hasSideEffects(e: Expr): boolean {
+  for (const x of exprTree(e)) if (EFFECTS.has(x.k)) return true;
+  return false;
 }
 
 /** Locals declared (by `let`) anywhere in `stmts`. */

@@ -1,0 +1,81 @@
+// Exact integer evaluation of double arithmetic on integers, such as the
+// spectral-norm denominator `(i + j) * (i + j + 1) / 2 + i + 1`: JS computes it
+// in doubles (a conversion per integer operand, then double steps); the int64
+// form (exact.ts) gives the same number with one conversion at the end. Each
+// integer leaf whose type allows values too large for that gets a run-time
+// bound (exact-range.ts); outside it, the double computation runs instead.
+import type { Expr, Stmt } from '../nodes';
+import { BOOL, F64, I53 } from '../types';
+import { EXACT_NONZERO, EXACT_VALUE, doubleForm, exactForm } from './exact';
+import { fits, leafRange, leaves } from './exact-range';
+import { exprTree, hasSideEffects, mapExpr, mapExprs } from './walk';
+
+/**
+ * Fewer double steps than this are not worth a guarded integer form: a single
+ * product of two integers, for one, vectorises better as doubles.
+ */
+const MIN_DOUBLE_STEPS = 3;
+/** Leaf bounds below 2^16 would send ordinary values down the slow path. */
+const MIN_BOUND_BITS = 16;
+
+export function exactValues(stmts: Stmt[]): Stmt[] {
+  return mapExprs(stmts, (e) => {
+    // An index's double form only runs when its exact form overflowed.
+    if (e.k === 'builtin' && e.name === 'tsn.index53') return { ...e, args: [e.args[0]!, doubleForm(e.args[1]!)] };
+    if (e.k !== 'arith' || e.type.tag !== 'scalar' || e.type.kind !== 'f64') return e;
+    const plain = doubleForm(e);
+    const form = exactForm(plain);
+    if (!form || doubleSteps(plain) < MIN_DOUBLE_STEPS || hasSideEffects(plain)) return e;
+    const exact = unchecked(form.expr);
+    const guard = guardFor(exact);
+    if (!guard) return e;
+    const loc = e.loc;
+    const scale: Expr = { k: 'num', type: F64, value: 2 ** -form.shift, loc };
+    const ok = guard.tests.reduce<Expr | undefined>((all, t) => (all ? { k: 'logical', type: BOOL, op: '&&', left: all, right: t, loc } : t), undefined) ?? { k: 'bool', type: BOOL, value: true, loc };
+    // A 0 whose sign JS's computation might make -0 is taken from that computation.
+    const name = guard.negZero ? EXACT_NONZERO : EXACT_VALUE;
+    return { k: 'builtin', type: F64, name, args: [ok, exact, scale, plain], loc };
+  });
+}
+
+/**
+ * The run-time tests that keep every int64 step of `exact` within ±2^53: the
+ * widest bound 2^g on the leaves whose types allow more; none if no such
+ * bound of at least 2^16 exists.
+ */
+function guardFor(exact: Expr): { tests: Expr[]; negZero: boolean } | undefined {
+  const all = leaves(exact);
+  for (let g = 53; g >= MIN_BOUND_BITS; g--) {
+    const limit = 2n ** BigInt(g);
+    const wide = (leaf: Expr): boolean => {
+      const [lo, hi] = leafRange(leaf);
+      return lo < -limit || hi > limit;
+    };
+    const fit = fits(exact, (leaf) => {
+      const [lo, hi] = leafRange(leaf);
+      return [lo < -limit ? -limit : lo, hi > limit ? limit : hi];
+    });
+    if (!fit.exact) continue;
+    const seen = new Set<string>();
+    const tests: Expr[] = [];
+    for (const leaf of all.filter(wide)) {
+      const key = JSON.stringify(leaf, (k, v: unknown) => (k === 'loc' ? undefined : v));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      tests.push({ k: 'builtin', type: BOOL, name: 'tsn.within', args: [leaf, { k: 'num', type: I53, value: 2 ** g, loc: leaf.loc }], loc: leaf.loc });
+    }
+    return { tests, negZero: fit.negZero };
+  }
+  return undefined;
+}
+
+/** Overflow checks are not needed where leaf bounds keep every step exact. */
+function unchecked(e: Expr): Expr {
+  return mapExpr(e, (x) => (x.k === 'arith' && x.checked ? { ...x, checked: false } : x));
+}
+
+function doubleSteps(e: Expr): number {
+  let n = 0;
+  for (const x of exprTree(e)) if (x.k === 'arith' && x.type.tag === 'scalar' && x.type.kind === 'f64') n++;
+  return n;
+}
