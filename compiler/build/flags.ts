@@ -14,7 +14,10 @@ export interface BuildFlags {
 // -ffp-contract=off: a contracted a*b+c (FMA) differs from JS (docs/internals.md).
 // -fwrapv: integer wrap-around is defined, as the JS conversions expect.
 // -fno-strict-aliasing: typed arrays of different kinds may view one buffer (SPEC §2).
-const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing'];
+// -fno-trapping-math: nothing reads the FP exception flags, so conversions and
+//   arithmetic may be hoisted out of branches (values are unchanged: every
+//   operation still rounds as IEEE says); n-body ran 1.4x faster with it.
+const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math'];
 const DEFINES = ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS'];
 
 /** prange loops become OpenMP pragmas; only those addons link libgomp. */

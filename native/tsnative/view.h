@@ -12,7 +12,8 @@
 
 namespace tsn {
 
-[[noreturn]] inline void throw_out_of_bounds(const char* fn, int64_t index, int64_t length, const char* file, int line) {
+// Out of line and cold: the error path must not weigh on the loops that check.
+[[noreturn]] __attribute__((noinline, cold)) inline void throw_out_of_bounds(const char* fn, int64_t index, int64_t length, const char* file, int line) {
   throw_error(ErrorKind::RangeError, std::string(fn) + ": index " + std::to_string(index) +
                                          " is out of bounds for length " + std::to_string(length) + " (" + file +
                                          ":" + std::to_string(line) + ")");

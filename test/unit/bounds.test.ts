@@ -1,16 +1,5 @@
 // The bounds-check pass: checks that cannot fail disappear, the rest stay.
-import { parseSource } from '../../compiler/frontend/project';
-import { lowerModule } from '../../compiler/ir/lower/module';
-import { optimiseBody } from '../../compiler/ir/opt';
-import { emitModule } from '../../compiler/backend/cpp/module';
-
-function cpp(body: string): string {
-  const text = `import type { f64, i32 } from 'tsnative';\nimport { prange } from 'tsnative';\n${body}`;
-  const { ir, diagnostics } = lowerModule(parseSource('/virtual/m.ts', text), 'm.ts');
-  expect(diagnostics).toEqual([]);
-  const optimised = { ...ir, functions: ir.functions.map((f) => ({ ...f, body: optimiseBody(f.body) })) };
-  return emitModule(optimised).code;
-}
+import { optimisedCpp as cpp } from '../support/emit';
 
 const checks = (code: string) => (code.match(/TSN_AT\(/g) ?? []).length;
 

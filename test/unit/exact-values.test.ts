@@ -1,17 +1,6 @@
 // The exact-value pass: double arithmetic on integers becomes one int64
 // computation where bounds on its leaves make every step exact.
-import { parseSource } from '../../compiler/frontend/project';
-import { lowerModule } from '../../compiler/ir/lower/module';
-import { optimiseBody } from '../../compiler/ir/opt';
-import { emitModule } from '../../compiler/backend/cpp/module';
-
-function cpp(body: string): string {
-  const text = `import type { f64, i16, i32 } from 'tsnative';\n${body}`;
-  const { ir, diagnostics } = lowerModule(parseSource('/virtual/m.ts', text), 'm.ts');
-  expect(diagnostics).toEqual([]);
-  const optimised = { ...ir, functions: ir.functions.map((f) => ({ ...f, body: optimiseBody(f.body) })) };
-  return emitModule(optimised).code;
-}
+import { optimisedCpp as cpp } from '../support/emit';
 
 const returned = (code: string): string => code.split('\n').find((l) => l.trim().startsWith('return') && l.includes('TSN_'))!.trim();
 

@@ -41,6 +41,7 @@ export const BUILTIN_EMIT: Record<string, Emit> = {
   'tsn.exact53': (a) => `TSN_EXACT53(${a.join(', ')})`,
   'tsn.exact53_nonzero': (a) => `TSN_EXACT53_NONZERO(${a.join(', ')})`,
   'tsn.within': call('tsn::within'),
+  'tsn.index53_guarded': (a) => `(__builtin_expect(static_cast<bool>(${a[0]}), 1) ? ${a[1]} : tsn::to_index(${a[2]}))`,
   'tsn.exact53_or_fail': (a) => `TSN_EXACT53_OR_FAIL(${a[0]})`,
   'tsn.clamp_u8': call('tsn::to_u8_clamped'),
   'tsn.prange_bound': (a) => `tsn::to_i53(${a[0]}, tsn_fn, "bound")`,

@@ -112,7 +112,8 @@ const WRAP: Partial<Record<ScalarKind, string>> = {
 /**
  * Conversions JS performs. From a double into an integer kind: ToInt32 and
  * wrap (tsn::to_*); between integer kinds: modular casts (g++ defines them);
- * into double or i53 from narrower kinds: exact widening.
+ * into double or i53 from narrower kinds: exact widening; into i53 from a
+ * double the typer proved an exact integer (compiler/ir/range.ts): a cast.
  */
 function convert(operand: Expr, to: ScalarKind): string {
   const from = operand.type.tag === 'scalar' ? operand.type.kind : 'f64';

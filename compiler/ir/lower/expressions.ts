@@ -1,6 +1,7 @@
 // TS expression → typed IR expression. Contract per form in the comments.
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
-import { GLOBAL_CONSTANTS, MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUMBER_FUNCTIONS } from '../builtins';
+import { GLOBAL_CONSTANTS, INTEGER_VALUED, MATH_CONSTANTS, MATH_FUNCTIONS, NUMBER_CONSTANTS, NUMBER_FUNCTIONS } from '../builtins';
+import { isExactIntRange, rangeOf } from '../range';
 import type { ArithOp, BitOp, CompareOp, Expr, LValue, Local, ReductionOp } from '../nodes';
 import { ARRAYS, BOOL, F64, I32, I53, SCALARS, U32, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
 import { arrayMethod, newArray } from './arrays';
@@ -95,10 +96,21 @@ function identifier(ctx: FnContext, node: Node): Expr {
 
 /** `a op b` with JS meaning: +,- of integers stay exact in int64; everything else is double. */
 export function arith(op: ArithOp, left: Expr, right: Expr, loc: Expr['loc']): Expr {
-  if ((op === '+' || op === '-') && isInteger(left.type) && isInteger(right.type)) {
+  const integers = isInteger(left.type) && isInteger(right.type);
+  if (integers && (op === '+' || op === '-')) {
     return { k: 'arith', type: I53, op, left: convert(left, 'i53'), right: convert(right, 'i53'), loc };
   }
-  return { k: 'arith', type: F64, op, left: toF64(left), right: toF64(right), loc };
+  const product: Expr = { k: 'arith', type: F64, op, left: toF64(left), right: toF64(right), loc };
+  // A product of integers is a double, unless its range is exact in int64 and excludes -0.
+  if (integers && op === '*' && isExactIntRange(rangeOf(product))) {
+    return { ...product, type: I53, left: convert(left, 'i53'), right: convert(right, 'i53') };
+  }
+  return product;
+}
+
+/** Math.floor/ceil/round/trunc of a bounded double is an int64 where its range allows. */
+function exactRounding(e: Expr): Expr {
+  return e.k === 'builtin' && INTEGER_VALUED.has(e.name) && e.type.tag === 'scalar' && e.type.kind === 'f64' && isExactIntRange(rangeOf(e)) ? convert(e, 'i53') : e;
 }
 
 /** Bitwise operators: ToInt32 (ToUint32 for the right of `>>>` is the same bits) of both sides. */
@@ -294,7 +306,7 @@ function call(ctx: FnContext, node: import('ts-morph').CallExpression): Expr {
       const typing = typer(args.map((a) => a.type));
       if (!typing) return ctx.fail(node, 'TSN1205', [`${ns}.${name}`, 'a different number of', String(args.length)]);
       const converted = args.map((a, i) => convertArg(a, typing.params[i]!));
-      return { k: 'builtin', type: typing.result, name: ns === 'Math' ? name : `Number.${name}`, args: converted, loc };
+      return exactRounding({ k: 'builtin', type: typing.result, name: ns === 'Math' ? name : `Number.${name}`, args: converted, loc });
     }
   }
   if (Node.isPropertyAccessExpression(callee)) {

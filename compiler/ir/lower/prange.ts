@@ -4,6 +4,7 @@
 // loop early is a diagnostic that says why.
 import { Node, SyntaxKind, type Expression, type ForOfStatement } from 'ts-morph';
 import type { Expr, Local, ReductionOp, Stmt } from '../nodes';
+import { hull } from '../range';
 import { I53, isInteger, isNumeric } from '../types';
 import type { FnContext, PrangeScope } from './context';
 import { convert, isIntValued } from './convert';
@@ -37,6 +38,7 @@ export function lowerPrange(ctx: FnContext, node: ForOfStatement, label?: string
   if (!Node.isIdentifier(decl.getNameNode())) return ctx.fail(decl, 'TSN1105');
   const scope: PrangeScope = { depth: ctx.scopeDepth + 1, reductions: new Map(), reads: new Map() };
   const index = ctx.declareSynthetic('k', I53);
+  index.range = hull(start, end);
   const indexRef: Expr = { k: 'local', type: I53, local: index, loc };
   ctx.pranges.push(scope);
   let body: Stmt[];

@@ -1,6 +1,7 @@
 // TS statement → IR statements.
 import { Node, VariableDeclarationKind, type Expression, type ForOfStatement, type Statement, type SwitchStatement, type VariableDeclarationList } from 'ts-morph';
 import type { Expr, Stmt } from '../nodes';
+import { exactRange } from '../range';
 import { ARRAYS, BOOL, I53, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
 import type { FnContext } from './context';
 import { convert, levelOf, meetLevels, toCondition, toF64, toSlot } from './convert';
@@ -225,7 +226,14 @@ export function declareLocal(ctx: FnContext, decl: Node, name: string, declared:
   const level = earlier ? meetLevels(earlier, levelOf(init)) : levelOf(init);
   const type = level === 'i53' ? I53 : level === 'f32' ? scalar('f32') : scalar('f64');
   const local = ctx.declare(name, type, false, level === 'f64' ? undefined : decl, level === 'int');
-  return { k: 'let', local, init: toSlot(ctx, initNode, init, type, `\`${name}\``), loc: ctx.loc(decl) };
+  const value = toSlot(ctx, initNode, init, type, `\`${name}\``);
+  if (level === 'i53' && isConstDeclaration(decl)) local.range = exactRange(value);
+  return { k: 'let', local, init: value, loc: ctx.loc(decl) };
+}
+
+function isConstDeclaration(decl: Node): boolean {
+  const list = decl.getParent();
+  return Node.isVariableDeclarationList(list) && list.getDeclarationKind() === VariableDeclarationKind.Const;
 }
 
 function returnStatement(ctx: FnContext, node: import('ts-morph').ReturnStatement): Stmt {

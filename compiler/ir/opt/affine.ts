@@ -3,12 +3,15 @@
 // whose body never assigns j, a, or anything X, S and E are made of, every
 // index lies in [S + X, E - 1 + X]. One test before the loop (E <= S, or every
 // such range inside its array) selects a copy of the loop without those
-// checks; otherwise the original loop runs, and throws where it would. An X
+// checks; otherwise the original loop runs, and throws where it would. The
+// moving term may also be a local that a branch's test bounds by [lo, L) with
+// L invariant (guarded-index.ts: `if (b >= 0 && b < bins) rows[c * bins + b]`),
+// whose indices lie in [X + lo, X + L - 1]. An X
 // computed by the exact integer index path (int-index.ts) must not have left
 // ±2^53 in the test, so the copy can use plain int64 arithmetic for it.
 import type { Expr, Local, Stmt } from '../nodes';
 import { BOOL, I53 } from '../types';
-import { assignedLocals, expressions, exprTree, mapExprs } from './walk';
+import { assignedLocals, declaredLocals, expressions, exprTree, mapExprs } from './walk';
 
 type For = Stmt & { k: 'for' };
 
@@ -24,8 +27,15 @@ function invariant(e: Expr, changed: Set<Local>): boolean {
   return true;
 }
 
+/** A local that takes several values in the loop: each lies in [lo, hi). */
+interface Mover {
+  lo: Expr;
+  hi: Expr;
+}
+
 interface Access {
   array: Local;
+  mover: Mover;
   /** The invariant part of the index: index = offset + j. */
   offset: Expr;
   /** The offset as the loop test evaluates it (-2^62, failing the test, when its exact computation left ±2^53). */
@@ -59,13 +69,15 @@ function small(e: Expr): boolean {
  * array's range (far below 2^53), every partial sum in the source's order is
  * too, so plain int64 arithmetic in that order gives the JS value.
  */
-function offsetOf(index: Expr, j: Local, changed: Set<Local>, loc: Expr['loc']): { offset: Expr; tested: Expr } | undefined {
+function offsetOf(index: Expr, movers: Map<Local, Mover>, changed: Set<Local>, loc: Expr['loc']): { mover: Mover; offset: Expr; tested: Expr } | undefined {
   const exact = index.k === 'builtin' && index.name === 'tsn.index53' ? index.args[0]! : index;
   if (exact.type.tag !== 'scalar' || exact.type.kind !== 'i53') return undefined;
   const all = terms(exact, 1, []);
-  const js = all.filter((t) => isLocalRef(t.e, j));
-  const rest = all.filter((t) => !isLocalRef(t.e, j));
+  const isMover = (t: Term) => t.e.k === 'local' && movers.has(t.e.local);
+  const js = all.filter(isMover);
+  const rest = all.filter((t) => !isMover(t));
   if (js.length !== 1 || js[0]!.sign !== 1 || rest.some((t) => !invariant(t.e, changed))) return undefined;
+  const mover = movers.get((js[0]!.e as Expr & { k: 'local' }).local)!;
   if (rest.filter((t) => !small(t.e)).length > 1) return undefined;
   const checked = index !== exact;
   const sum = (ts: Term[], withChecks: boolean): Expr =>
@@ -73,8 +85,8 @@ function offsetOf(index: Expr, j: Local, changed: Set<Local>, loc: Expr['loc']):
       (acc, t) => ({ k: 'arith', type: I53T, op: t.sign === 1 ? '+' : '-', left: acc, right: withChecks ? t.e : unchecked(t.e), loc, checked: withChecks || undefined }),
       { k: 'num', type: I53T, value: 0, loc },
     );
-  if (!checked) return { offset: sum(rest, false), tested: sum(rest, false) };
-  return { offset: sum(rest, false), tested: { k: 'builtin', type: I53T, name: 'tsn.exact53_or_fail', args: [sum(rest, true)], loc } };
+  if (!checked) return { mover, offset: sum(rest, false), tested: sum(rest, false) };
+  return { mover, offset: sum(rest, false), tested: { k: 'builtin', type: I53T, name: 'tsn.exact53_or_fail', args: [sum(rest, true)], loc } };
 }
 
 /** The same integer expression without overflow checks (valid once the test has seen it stay within ±2^53). */
@@ -92,20 +104,29 @@ export function versionAffine(s: For): Stmt {
   if (update.k !== 'update' || update.op !== '++' || update.target.k !== 'local' || update.target.local !== j) return s;
   const t = s.test;
   if (t.k !== 'compare' || t.op !== '<' || !isLocalRef(t.left, j)) return s;
-  const changed = assignedLocals(s.body);
+  const assigned = assignedLocals(s.body);
+  const changed = new Set(assigned);
   if (changed.has(j)) return s;
-  // The counter itself varies too: an offset or bound must not mention it.
+  // The counter and the body's own locals vary too: an offset or bound must not mention them.
   changed.add(j);
+  const declared = declaredLocals(s.body);
+  for (const l of declared) changed.add(l);
   if (!invariant(t.right, changed) || !invariant(init.init, changed)) return s;
   if (JSON.stringify(s.body, (k, v: unknown) => (k === 'local' || k === 'loc' ? undefined : v)).includes('"label"')) return s;
 
   const loc = s.loc;
+  const movers = new Map<Local, Mover>([[j, { lo: init.init, hi: t.right }]]);
+  for (const l of declared) {
+    if (l.below && l.range && !changed.has(l.below) && !assigned.has(l)) {
+      movers.set(l, { lo: { k: 'num', type: I53T, value: l.range[0], loc }, hi: { k: 'local', type: l.below.type, local: l.below, loc } });
+    }
+  }
   const accesses = new Map<string, Access>();
   const key = (a: Local, e: Expr) => `${a.id}:${JSON.stringify(e, (k, v: unknown) => (k === 'loc' ? undefined : k === 'local' ? (v as Local).id : v))}`;
   const consider = (e: Expr) => {
     const exactIndex = e.k === 'element' && e.index.k === 'builtin' && e.index.name === 'tsn.index53';
     if (e.k !== 'element' || !(e.checked || exactIndex) || e.array.k !== 'local' || changed.has(e.array.local)) return;
-    const o = offsetOf(e.index, j, changed, loc);
+    const o = offsetOf(e.index, movers, changed, loc);
     if (o) accesses.set(key(e.array.local, e.index), { array: e.array.local, ...o });
   };
   for (const e of expressions(s.body)) {
@@ -120,7 +141,7 @@ export function versionAffine(s: For): Stmt {
   const zero: Expr = { k: 'num', type: I53T, value: 0, loc };
   const inRange = [...accesses.values()].map((a) => {
     const len: Expr = { k: 'length', type: I53T, array: { k: 'local', type: a.array.type, local: a.array, loc }, loc };
-    return and(cmp('>=', add(a.tested, init.init), zero), cmp('<=', add(a.tested, t.right), len));
+    return and(cmp('>=', add(a.tested, a.mover.lo), zero), cmp('<=', add(a.tested, a.mover.hi), len));
   });
   const test: Expr = { k: 'logical', type: BOOL, op: '||', left: cmp('<=', t.right, init.init), right: inRange.reduce(and), loc };
 

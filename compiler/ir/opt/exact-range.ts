@@ -28,6 +28,7 @@ const TYPE_RANGE: Record<IntKind | 'i53', [bigint, bigint]> = {
 /** The range of values an integer leaf's type allows. */
 export function leafRange(e: Expr): [bigint, bigint] {
   if (e.k === 'convert') return leafRange(e.operand);
+  if (e.k === 'local' && e.local.range) return [BigInt(e.local.range[0]), BigInt(e.local.range[1])];
   if (e.k === 'length') return [0n, LIMIT];
   const kind = e.type.tag === 'scalar' ? e.type.kind : 'i53';
   return TYPE_RANGE[kind as IntKind | 'i53'] ?? TYPE_RANGE.i53;

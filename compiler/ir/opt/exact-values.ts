@@ -20,8 +20,7 @@ const MIN_BOUND_BITS = 16;
 
 export function exactValues(stmts: Stmt[]): Stmt[] {
   return mapExprs(stmts, (e) => {
-    // An index's double form only runs when its exact form overflowed.
-    if (e.k === 'builtin' && e.name === 'tsn.index53') return { ...e, args: [e.args[0]!, doubleForm(e.args[1]!)] };
+    if (e.k === 'builtin' && e.name === 'tsn.index53') return guardedIndex(e);
     if (e.k !== 'arith' || e.type.tag !== 'scalar' || e.type.kind !== 'f64') return e;
     const plain = doubleForm(e);
     const form = exactForm(plain);
@@ -31,11 +30,28 @@ export function exactValues(stmts: Stmt[]): Stmt[] {
     if (!guard) return e;
     const loc = e.loc;
     const scale: Expr = { k: 'num', type: F64, value: 2 ** -form.shift, loc };
-    const ok = guard.tests.reduce<Expr | undefined>((all, t) => (all ? { k: 'logical', type: BOOL, op: '&&', left: all, right: t, loc } : t), undefined) ?? { k: 'bool', type: BOOL, value: true, loc };
+    const ok = all(guard.tests, loc);
     // A 0 whose sign JS's computation might make -0 is taken from that computation.
     const name = guard.negZero ? EXACT_NONZERO : EXACT_VALUE;
     return { k: 'builtin', type: F64, name, args: [ok, exact, scale, plain], loc };
   });
+}
+
+/**
+ * An exact index (int-index.ts) with bounds on its leaves instead of an
+ * overflow check on every step; with none needed, the bare int64 index.
+ */
+function guardedIndex(e: Expr & { k: 'builtin' }): Expr {
+  const exact = unchecked(e.args[0]!);
+  const fallback = doubleForm(e.args[1]!);
+  const guard = guardFor(exact);
+  if (!guard) return { ...e, args: [e.args[0]!, fallback] };
+  if (guard.tests.length === 0) return exact;
+  return { ...e, name: 'tsn.index53_guarded', args: [all(guard.tests, e.loc), exact, fallback] };
+}
+
+function all(tests: Expr[], loc: Expr['loc']): Expr {
+  return tests.reduce<Expr | undefined>((acc, t) => (acc ? { k: 'logical', type: BOOL, op: '&&', left: acc, right: t, loc } : t), undefined) ?? { k: 'bool', type: BOOL, value: true, loc };
 }
 
 /**
@@ -58,7 +74,8 @@ function guardFor(exact: Expr): { tests: Expr[]; negZero: boolean } | undefined 
     if (!fit.exact) continue;
     const seen = new Set<string>();
     const tests: Expr[] = [];
-    for (const leaf of all.filter(wide)) {
+    for (const wideLeaf of all.filter(wide)) {
+      const leaf = standIn(wideLeaf, limit);
       const key = JSON.stringify(leaf, (k, v: unknown) => (k === 'loc' ? undefined : v));
       if (seen.has(key)) continue;
       seen.add(key);
@@ -67,6 +84,15 @@ function guardFor(exact: Expr): { tests: Expr[]; negZero: boolean } | undefined 
     return { tests, negZero: fit.negZero };
   }
   return undefined;
+}
+
+/**
+ * What to test for |leaf| <= limit: a local known to lie in [lo, L] with
+ * lo >= -limit is bounded by testing L instead, often a loop invariant.
+ */
+function standIn(leaf: Expr, limit: bigint): Expr {
+  if (leaf.k !== 'local' || !leaf.local.below || !leaf.local.range || BigInt(leaf.local.range[0]) < -limit) return leaf;
+  return { k: 'local', type: leaf.local.below.type, local: leaf.local.below, loc: leaf.loc };
 }
 
 /** Overflow checks are not needed where leaf bounds keep every step exact. */
