@@ -17,7 +17,10 @@ export interface BuildFlags {
 // -fno-trapping-math: nothing reads the FP exception flags, so conversions and
 //   arithmetic may be hoisted out of branches (values are unchanged: every
 //   operation still rounds as IEEE says); n-body ran 1.4x faster with it.
-const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math'];
+// -falign-loops=32: where a tiny hot loop lands decided matmul's speed by up
+//   to 1.6x (4.7 vs 7.7 ms, the same instructions); 32-byte alignment was
+//   the fast layout in every build measured.
+const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math', '-falign-loops=32'];
 const DEFINES = ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS'];
 
 /** prange loops become OpenMP pragmas; only those addons link libgomp. */

@@ -8,8 +8,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <mutex>
 #include <string>
+#include <tuple>
 
 #include "errors.h"
 #include "numbers.h"
@@ -51,6 +53,40 @@ inline int threads_for(int64_t n, int64_t min_iterations) {
   if (n < min_iterations || n < 2 || omp_in_parallel()) return 1;
   int t = requested_threads();
   return t < 1 ? 1 : (n < t ? static_cast<int>(n) : t);
+}
+
+// The serial form of a prange loop, a function of its own like OpenMP's
+// outlined body: inside a large function g++ vectorised worse (saxpy spilled
+// through the stack). Its arguments become locals here that no store can
+// alias: views by value, and each reduction (passed as std::ref) as a local
+// accumulator written back at the end, so it stays in a register.
+template <typename T>
+struct Accumulator {
+  T* out;
+  T value;
+};
+template <typename T>
+Accumulator<T> hold(std::reference_wrapper<T> r) { return {&r.get(), r.get()}; }
+template <typename T>
+T hold(const T& v) { return v; }
+template <typename T>
+T& use(Accumulator<T>& a) { return a.value; }
+template <typename T>
+T& use(T& v) { return v; }
+template <typename T>
+void release(Accumulator<T>& a) { *a.out = a.value; }
+template <typename T>
+void release(T&) {}
+
+template <typename Body, typename... Args>
+__attribute__((noinline)) void serial_for(int64_t n, int64_t lo, int64_t step, const Body& body, Args... args) {
+  auto held = std::make_tuple(hold(args)...);
+  std::apply(
+      [&](auto&... h) {
+        for (int64_t j = 0; j < n; j++) body(lo + j * step, use(h)...);
+        (release(h), ...);
+      },
+      held);
 }
 
 // The error of the lowest iteration that threw; later iterations are skipped.

@@ -69,9 +69,8 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
       if (innermost) views.forEach((v) => w.line(`const ${cppType(v.type)} tsn_c_${localName(v)} = ${localName(v)};`));
     };
     w.block('if (tsn_threads <= 1)', () => {
-      declareCopies();
-      const args = ['tsn_lo + tsn_j * tsn_step', ...red.map((r) => localName(r.local)), ...copies()];
-      w.line(`for (int64_t tsn_j = 0; tsn_j < tsn_n; tsn_j++) tsn_body(${args.join(', ')});`);
+      const args = ['tsn_n', 'tsn_lo', 'tsn_step', 'tsn_body', ...red.map((r) => `std::ref(${localName(r.local)})`), ...views.map((v) => localName(v))];
+      w.line(`tsn::serial_for(${args.join(', ')});`);
     });
     w.block('else', () => {
       for (const r of red) w.line(`std::vector<${cppType(r.local.type)}> ${parts(r)}(tsn_threads, ${identity(r)});`);
