@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const runtimePolicy = threads.ompWaitPolicy;
   const policy = !runtimePolicy
     ? 'unset: the libgomp default (spin, then sleep)'
-    : `${runtimePolicy} (${process.env.OMP_WAIT_POLICY ? 'from your environment' : 'set by the tsnative runtime'})`;
+    : `${runtimePolicy}, GOMP_SPINCOUNT ${threads.ompSpinCount ?? 'unset'} (${process.env.OMP_WAIT_POLICY ? 'from your environment' : 'set by the tsnative runtime'})`;
 
   const sections = [
     `### Kernels (time per run · speed-up over clean JS)\n\n${kernelTable(rows, cores)}`,

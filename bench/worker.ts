@@ -31,6 +31,7 @@ export interface WorkerOutput {
   mode: string;
   threads: number;
   ompWaitPolicy: string | null;
+  ompSpinCount: string | null;
   cases: CaseResult[];
 }
 
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
     const all = make();
     cases = timeCases(all, mode === 'native' ? nativeVariants(suite, cores) : jsVariants(mode === 'js' ? 'js' : 'jsDetached'));
   }
-  const out: WorkerOutput = { suite, mode, threads: getNumThreads(), ompWaitPolicy: process.env.OMP_WAIT_POLICY ?? null, cases };
+  const out: WorkerOutput = { suite, mode, threads: getNumThreads(), ompWaitPolicy: process.env.OMP_WAIT_POLICY ?? null, ompSpinCount: process.env.GOMP_SPINCOUNT ?? null, cases };
   console.log(JSON.stringify(out));
 }
 
