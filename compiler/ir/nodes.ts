@@ -79,7 +79,8 @@ export type Stmt =
   | { k: 'let'; local: Local; init: Expr; loc: Loc }
   | { k: 'expr'; expr: Expr; loc: Loc }
   | { k: 'if'; test: Expr; then: Stmt[]; else?: Stmt[]; loc: Loc }
-  | { k: 'for'; init: Stmt[]; test?: Expr; update: Expr[]; body: Stmt[]; label?: string; loc: Loc }
+  /** `lanes`: the back end may run several iterations side by side (opt/lanes.ts). */
+  | { k: 'for'; init: Stmt[]; test?: Expr; update: Expr[]; body: Stmt[]; label?: string; lanes?: Lanes; loc: Loc }
   | { k: 'while'; test: Expr; body: Stmt[]; label?: string; loc: Loc }
   | { k: 'do'; body: Stmt[]; test: Expr; label?: string; loc: Loc }
   | { k: 'break'; label?: string; loc: Loc }
@@ -97,6 +98,19 @@ export type Stmt =
    */
   | { k: 'prange'; index: Local; start: Expr; end: Expr; step: Expr; body: Stmt[]; reductions: Reduction[]; minIterations: number; label?: string; loc: Loc }
   | { k: 'throw'; error: 'Error' | 'TypeError' | 'RangeError'; message: string; loc: Loc };
+
+/**
+ * A counting loop whose body is `lets; while (…) { scalar updates }; rest`,
+ * where the lets and the while touch only scalars and cannot throw: `width`
+ * iterations run their lets and while loops side by side (SIMD lanes), then
+ * their `rest` in order. `split` is the position of the while in the body;
+ * `locals` are the lets' locals, one per lane.
+ */
+export interface Lanes {
+  width: number;
+  split: number;
+  locals: Local[];
+}
 
 export type ReductionOp = '+' | '*' | '|' | '&' | '^' | 'min' | 'max';
 

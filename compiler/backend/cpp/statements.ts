@@ -3,6 +3,7 @@ import type { Stmt } from '../../ir/nodes';
 import { breakLabel, continueLabel, localName } from '../names';
 import type { CodeWriter } from '../writer';
 import { expr } from './expressions';
+import { emitLanes } from './lanes';
 import { emitPrange } from './prange';
 import { cppType, stringLiteral } from './types';
 
@@ -98,6 +99,13 @@ function statement(w: CodeWriter, s: Stmt, labels: LabelUse): void {
 function forLoop(w: CodeWriter, s: Stmt & { k: 'for' }, labels: LabelUse): void {
   const test = s.test ? stripParens(expr(s.test)) : '';
   const update = s.update.map((u) => stripParens(expr(u))).join(', ');
+  if (s.lanes) {
+    const lanes = s.lanes;
+    // The iterations left over after the last full set of lanes, one at a time.
+    const rest = () => w.block(`for (; ${test}; ${update})`, () => loopBody(w, s.body, labels, s.label));
+    emitLanes(w, { ...s, lanes }, (stmts) => statements(w, stmts, labels), rest);
+    return;
+  }
   const [first, ...rest] = s.init;
   // One declaration fits in the for-init; anything else goes in a block before it.
   if (first && first.k === 'let' && rest.length === 0) {
