@@ -21,8 +21,10 @@ export interface Local {
   synthetic?: boolean;
   /** An f64 local whose every value is integer-valued (SPEC §2): it may enter integer slots. */
   intValued?: boolean;
-  /** An i53 local's proven bounds (const locals, prange indices): see range.ts. */
+  /** An i53 local's proven bounds (const locals, prange indices, loop counters): see range.ts. */
   range?: readonly [number, number];
+  /** Declared `const`: its value is its initialiser's. */
+  constant?: boolean;
   /** An i53 local known to be less than this local's value: bounding that one bounds both. */
   below?: Local;
 }

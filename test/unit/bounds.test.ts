@@ -29,3 +29,11 @@ it('versions a loop over an affine index on one range test', () => {
   const fast = code.slice(code.indexOf('TSN_EXACT53_OR_FAIL'));
   expect(fast.slice(0, fast.indexOf('else')).includes('TSN_AT(')).toBe(false);
 });
+
+it('versions <= loops and indices with a literal factor on the counter', () => {
+  const code = cpp(`/** @native */ export function f(a: Float64Array, w: i32, lo: i32, hi: i32): f64 { let s = 0; for (let x = lo; x <= hi; x++) s += a[x * 4 + 3]; return s; }`);
+  const test = 'if ((static_cast<int64_t>(hi) < static_cast<int64_t>(lo)) ||';
+  expect(code).toContain(test);
+  const fast = code.slice(code.indexOf(test));
+  expect(fast.slice(0, fast.indexOf('else')).includes('TSN_AT(')).toBe(false);
+});

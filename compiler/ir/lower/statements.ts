@@ -227,7 +227,10 @@ export function declareLocal(ctx: FnContext, decl: Node, name: string, declared:
   const type = level === 'i53' ? I53 : level === 'f32' ? scalar('f32') : scalar('f64');
   const local = ctx.declare(name, type, false, level === 'f64' ? undefined : decl, level === 'int');
   const value = toSlot(ctx, initNode, init, type, `\`${name}\``);
-  if (level === 'i53' && isConstDeclaration(decl)) local.range = exactRange(value);
+  if (isConstDeclaration(decl)) {
+    local.constant = true;
+    if (level === 'i53') local.range = exactRange(value);
+  }
   return { k: 'let', local, init: value, loc: ctx.loc(decl) };
 }
 

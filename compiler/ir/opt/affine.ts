@@ -10,6 +10,7 @@
 // computed by the exact integer index path (int-index.ts) must not have left
 // ±2^53 in the test, so the copy can use plain int64 arithmetic for it.
 import type { Expr, Local, Stmt } from '../nodes';
+import { exactRange } from '../range';
 import { BOOL, I53 } from '../types';
 import { assignedLocals, declaredLocals, expressions, exprTree, mapExprs } from './walk';
 
@@ -36,6 +37,8 @@ interface Mover {
 interface Access {
   array: Local;
   mover: Mover;
+  /** index = offset + coef·mover. */
+  coef: number;
   /** The invariant part of the index: index = offset + j. */
   offset: Expr;
   /** The offset as the loop test evaluates it (-2^62, failing the test, when its exact computation left ±2^53). */
@@ -44,49 +47,71 @@ interface Access {
 
 interface Term {
   e: Expr;
-  sign: 1 | -1;
+  /** The term counts `coef` times (a literal factor, with the sign of a subtraction). */
+  coef: number;
 }
 
-/** The terms of a sum of integers (i53 + and -, checked or not). */
-function terms(e: Expr, sign: 1 | -1, out: Term[]): Term[] {
-  if (e.k === 'arith' && (e.op === '+' || e.op === '-') && e.type.tag === 'scalar' && e.type.kind === 'i53') {
-    terms(e.left, sign, out);
-    terms(e.right, e.op === '-' ? (-sign as 1 | -1) : sign, out);
-  } else out.push({ e, sign });
+/** Literal factors this large would make the range test's products overflow. */
+const MAX_COEF = 2 ** 10;
+
+/** The terms of a sum of integers (i53 + and -, and products by a literal; checked or not). */
+function terms(e: Expr, coef: number, out: Term[]): Term[] {
+  const i53 = e.type.tag === 'scalar' && e.type.kind === 'i53';
+  if (i53 && e.k === 'arith' && (e.op === '+' || e.op === '-')) {
+    terms(e.left, coef, out);
+    terms(e.right, e.op === '-' ? -coef : coef, out);
+  } else if (i53 && e.k === 'arith' && e.op === '*' && (literal(e.right) || literal(e.left))) {
+    const [factor, other] = literal(e.right) ? [e.right, e.left] : [e.left, e.right];
+    terms(other, coef * (factor as Expr & { k: 'num' }).value, out);
+  } else out.push({ e, coef });
   return out;
 }
 
-/** At most 2^32 in magnitude: a literal, or a value of a 32-bit (or narrower) kind. */
-function small(e: Expr): boolean {
-  if (e.k === 'num') return Math.abs(e.value) <= 2 ** 32;
-  const inner = e.k === 'convert' ? e.operand : e;
-  return inner.type.tag === 'scalar' && ['i32', 'u32', 'i16', 'u16', 'i8', 'u8'].includes(inner.type.kind);
+const literal = (e: Expr): boolean => e.k === 'num' && Number.isInteger(e.value) && e.value !== 0 && Math.abs(e.value) <= MAX_COEF;
+
+/**
+ * At most 2^40 in magnitude (times its factor), by type or proven range: an
+ * array in memory has fewer than 2^48 bytes, so an in-range index plus a few
+ * such terms stays far below 2^53.
+ */
+function small(t: Term): boolean {
+  const r = exactRange(t.e);
+  return r !== undefined && Math.max(Math.abs(r[0]), Math.abs(r[1])) * Math.abs(t.coef) <= 2 ** 40;
 }
 
 /**
- * index = offset + j, where the sum has exactly one +j term, at most one
- * other term of any size and the rest small. Then, while the index is in an
- * array's range (far below 2^53), every partial sum in the source's order is
- * too, so plain int64 arithmetic in that order gives the JS value.
+ * index = offset + c·j (c a positive literal), where the sum has exactly one
+ * j term, at most one other term of any size and the rest small. Then, while
+ * the index is in an array's range (far below 2^53), every partial sum in
+ * the source's order is too, so plain int64 arithmetic in that order gives
+ * the JS value.
  */
-function offsetOf(index: Expr, movers: Map<Local, Mover>, changed: Set<Local>, loc: Expr['loc']): { mover: Mover; offset: Expr; tested: Expr } | undefined {
+function offsetOf(index: Expr, movers: Map<Local, Mover>, changed: Set<Local>, loc: Expr['loc']): { mover: Mover; coef: number; offset: Expr; tested: Expr } | undefined {
   const exact = index.k === 'builtin' && index.name === 'tsn.index53' ? index.args[0]! : index;
   if (exact.type.tag !== 'scalar' || exact.type.kind !== 'i53') return undefined;
   const all = terms(exact, 1, []);
   const isMover = (t: Term) => t.e.k === 'local' && movers.has(t.e.local);
   const js = all.filter(isMover);
   const rest = all.filter((t) => !isMover(t));
-  if (js.length !== 1 || js[0]!.sign !== 1 || rest.some((t) => !invariant(t.e, changed))) return undefined;
+  if (js.length !== 1 || js[0]!.coef <= 0 || rest.some((t) => !invariant(t.e, changed))) return undefined;
+  const { coef } = js[0]!;
   const mover = movers.get((js[0]!.e as Expr & { k: 'local' }).local)!;
-  if (rest.filter((t) => !small(t.e)).length > 1) return undefined;
+  // Beyond a factor of 1 the mover's bounds must be small, so coef·bound cannot overflow.
+  if (coef !== 1 && ![mover.lo, mover.hi].every((b) => small({ e: b, coef }))) return undefined;
+  if (rest.filter((t) => !small(t)).length > 1) return undefined;
   const checked = index !== exact;
+  const term = (t: Term, withChecks: boolean): Expr => {
+    const e = withChecks ? t.e : unchecked(t.e);
+    const n = Math.abs(t.coef);
+    return n === 1 ? e : { k: 'arith', type: I53T, op: '*', left: e, right: { k: 'num', type: I53T, value: n, loc }, loc, checked: withChecks || undefined };
+  };
   const sum = (ts: Term[], withChecks: boolean): Expr =>
     ts.reduce<Expr>(
-      (acc, t) => ({ k: 'arith', type: I53T, op: t.sign === 1 ? '+' : '-', left: acc, right: withChecks ? t.e : unchecked(t.e), loc, checked: withChecks || undefined }),
+      (acc, t) => ({ k: 'arith', type: I53T, op: t.coef > 0 ? '+' : '-', left: acc, right: term(t, withChecks), loc, checked: withChecks || undefined }),
       { k: 'num', type: I53T, value: 0, loc },
     );
-  if (!checked) return { mover, offset: sum(rest, false), tested: sum(rest, false) };
-  return { mover, offset: sum(rest, false), tested: { k: 'builtin', type: I53T, name: 'tsn.exact53_or_fail', args: [sum(rest, true)], loc } };
+  if (!checked) return { mover, coef, offset: sum(rest, false), tested: sum(rest, false) };
+  return { mover, coef, offset: sum(rest, false), tested: { k: 'builtin', type: I53T, name: 'tsn.exact53_or_fail', args: [sum(rest, true)], loc } };
 }
 
 /** The same integer expression without overflow checks (valid once the test has seen it stay within ±2^53). */
@@ -103,7 +128,7 @@ export function versionAffine(s: For): Stmt {
   if (j.type.tag !== 'scalar' || j.type.kind !== 'i53') return s;
   if (update.k !== 'update' || update.op !== '++' || update.target.k !== 'local' || update.target.local !== j) return s;
   const t = s.test;
-  if (t.k !== 'compare' || t.op !== '<' || !isLocalRef(t.left, j)) return s;
+  if (t.k !== 'compare' || (t.op !== '<' && t.op !== '<=') || !isLocalRef(t.left, j)) return s;
   const assigned = assignedLocals(s.body);
   const changed = new Set(assigned);
   if (changed.has(j)) return s;
@@ -115,7 +140,10 @@ export function versionAffine(s: For): Stmt {
   if (JSON.stringify(s.body, (k, v: unknown) => (k === 'local' || k === 'loc' ? undefined : v)).includes('"label"')) return s;
 
   const loc = s.loc;
-  const movers = new Map<Local, Mover>([[j, { lo: init.init, hi: t.right }]]);
+  const one: Expr = { k: 'num', type: I53T, value: 1, loc };
+  // The counter's values: [S, E) for <, [S, E + 1) for <=.
+  const end: Expr = t.op === '<' ? t.right : { k: 'arith', type: I53T, op: '+', left: t.right, right: one, loc };
+  const movers = new Map<Local, Mover>([[j, { lo: init.init, hi: end }]]);
   for (const l of declared) {
     if (l.below && l.range && !changed.has(l.below) && !assigned.has(l)) {
       movers.set(l, { lo: { k: 'num', type: I53T, value: l.range[0], loc }, hi: { k: 'local', type: l.below.type, local: l.below, loc } });
@@ -139,11 +167,15 @@ export function versionAffine(s: For): Stmt {
   const cmp = (op: '<=' | '>=', a: Expr, b: Expr): Expr => ({ k: 'compare', type: BOOL, op, left: a, right: b, loc });
   const and = (a: Expr, b: Expr): Expr => ({ k: 'logical', type: BOOL, op: '&&', left: a, right: b, loc });
   const zero: Expr = { k: 'num', type: I53T, value: 0, loc };
+  const times = (coef: number, e: Expr): Expr => (coef === 1 ? e : { k: 'arith', type: I53T, op: '*', left: e, right: { k: 'num', type: I53T, value: coef, loc }, loc });
   const inRange = [...accesses.values()].map((a) => {
     const len: Expr = { k: 'length', type: I53T, array: { k: 'local', type: a.array.type, local: a.array, loc }, loc };
-    return and(cmp('>=', add(a.tested, a.mover.lo), zero), cmp('<=', add(a.tested, a.mover.hi), len));
+    // The largest index is offset + coef·(hi - 1): it must be below the length.
+    const last: Expr = a.coef === 1 ? a.mover.hi : { k: 'arith', type: I53T, op: '+', left: times(a.coef, { k: 'arith', type: I53T, op: '-', left: a.mover.hi, right: one, loc }), right: one, loc };
+    return and(cmp('>=', add(a.tested, times(a.coef, a.mover.lo)), zero), cmp('<=', add(a.tested, last), len));
   });
-  const test: Expr = { k: 'logical', type: BOOL, op: '||', left: cmp('<=', t.right, init.init), right: inRange.reduce(and), loc };
+  const empty: Expr = { k: 'compare', type: BOOL, op: t.op === '<' ? '<=' : '<', left: t.right, right: init.init, loc };
+  const test: Expr = { k: 'logical', type: BOOL, op: '||', left: empty, right: inRange.reduce(and), loc };
 
   const fastBody = mapExprs(s.body, (e) => {
     if (e.k !== 'element' || e.array.k !== 'local' || !accesses.has(key(e.array.local, e.index))) return e;

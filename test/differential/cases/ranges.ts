@@ -58,3 +58,20 @@ export function bodyLocalIndex(a: Float64Array, idx: Int32Array): f64 {
   }
   return s;
 }
+
+/** `<=` loops over a window, indices with a literal factor (affine.ts versions each loop on one test). @native */
+export function windowSums(img: Float64Array, w: i32, h: i32, r: i32, out: Float64Array): void {
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const y0 = Math.max(0, y - r);
+      const y1 = Math.min(h - 1, y + r);
+      const x0 = Math.max(0, x - r);
+      const x1 = Math.min(w - 1, x + r);
+      let s = 0;
+      for (let yy = y0; yy <= y1; yy++) {
+        for (let xx = x0; xx <= x1; xx++) s += img[(yy * w + xx) * 2 + 1];
+      }
+      out[(y * w + x) * 2] = s;
+    }
+  }
+}
