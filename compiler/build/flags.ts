@@ -17,9 +17,11 @@ export interface BuildFlags {
 // -fno-trapping-math: nothing reads the FP exception flags, so conversions and
 //   arithmetic may be hoisted out of branches (values are unchanged: every
 //   operation still rounds as IEEE says); n-body ran 1.4x faster with it.
-// -falign-loops=32: where a tiny hot loop lands decided matmul's speed by up
-//   to 1.6x (4.7 vs 7.7 ms, the same instructions); 32-byte alignment was
-//   the fast layout in every build measured.
+// -falign-loops=32: matmul's one hot loop ran in 4.7 or 7.7 ms with the same
+//   instructions, by where the build placed it: with 32-byte alignment it was
+//   fast in every build and benchmark run measured, without it slow in every
+//   one. (The reference addon, built alike, was once slow too: where the
+//   arrays lie matters as well.)
 const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math', '-falign-loops=32'];
 const DEFINES = ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS'];
 
