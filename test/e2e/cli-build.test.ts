@@ -4,24 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { copyProject, makeProject, pathWithoutCompilers, runNode, startTsnative, tsnative, writeFiles, type CliRun } from './cli-project';
-
-const STATS = `import type { f64 } from 'tsnative';
-
-/** Dot product. @native */
-export function dot(a: Float64Array, b: Float64Array): f64 {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-/** @native */
-export function sumsq(xs: Float64Array): f64 {
-  let s = 0;
-  for (const x of xs) s += x * x;
-  return s;
-}
-`;
+import { copyProject, makeProject, pathWithoutCompilers, runNode, startTsnative, STATS, tsnative, writeFiles, type CliRun } from './cli-project';
 
 // One function compiles, one is a diagnostic: the first is still built.
 const MIXED = `import type { i32 } from 'tsnative';

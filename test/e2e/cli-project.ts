@@ -9,6 +9,22 @@ import { writeFile } from '../support/files';
 export const REPO = path.resolve(__dirname, '../..');
 export const CLI = path.join(REPO, 'bin', 'tsnative.js');
 
+/** A user's module with two @native functions, one calling the other. */
+export const STATS = `import type { f64 } from 'tsnative';
+
+/** Dot product. @native */
+export function dot(a: Float64Array, b: Float64Array): f64 {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+/** @native */
+export function sumsq(xs: Float64Array): f64 {
+  return dot(xs, xs);
+}
+`;
+
 export interface CliRun {
   status: number | null;
   stdout: string;

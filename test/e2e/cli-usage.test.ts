@@ -2,22 +2,7 @@
 // of which runs a C++ compiler), clean.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeProject, pathWithoutCompilers, REPO, tsnative } from './cli-project';
-
-const STATS = `import type { f64 } from 'tsnative';
-
-/** Dot product. @native */
-export function dot(a: Float64Array, b: Float64Array): f64 {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-/** @native */
-export function sumsq(xs: Float64Array): f64 {
-  return dot(xs, xs);
-}
-`;
+import { makeProject, pathWithoutCompilers, REPO, STATS, tsnative } from './cli-project';
 
 const BAD = `import type { f64 } from 'tsnative';
 /** @native */

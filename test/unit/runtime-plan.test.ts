@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import ts from 'typescript';
 import { writeFile } from '../support/files';
+import { emitWithTsc } from '../support/tsc';
 import { currentNodeTarget, type Manifest } from '../../runtime/manifest';
 import { hashText } from '../../runtime/project';
 import { clearFreshnessCaches } from '../../runtime/freshness';
@@ -23,18 +23,7 @@ let dir: string;
 
 const write = (rel: string, text: string): string => writeFile(dir, rel, text);
 
-function emitTsc(src: string): string {
-  ts.createProgram([src], {
-    outDir: path.join(dir, 'dist'),
-    rootDir: path.join(dir, 'src'),
-    sourceMap: true,
-    module: ts.ModuleKind.CommonJS,
-    target: ts.ScriptTarget.ES2022,
-    noLib: true, // emit only: loading lib.d.ts would take seconds
-    types: [],
-  }).emit();
-  return path.join(dir, 'dist', path.basename(src).replace(/\.ts$/, '.js'));
-}
+const emitTsc = (src: string): string => emitWithTsc(src, dir);
 
 beforeEach(() => {
   dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tsn-plan-')));

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import ts from 'typescript';
 import { writeFile } from '../support/files';
+import { emitWithTsc } from '../support/tsc';
 import { sourceMappingUrl, typeScriptSourceOf } from '../../runtime/register/source-map';
 
 let dir: string;
@@ -76,17 +76,7 @@ describe('from JS back to its TypeScript source', () => {
 
   it('maps real tsc output (outDir, source maps) back to its source', () => {
     const src = write('src/stats.ts', '/** @native */\nexport function dot(a: number): number { return a; }\n');
-    const options: ts.CompilerOptions = {
-      outDir: path.join(dir, 'dist'),
-      rootDir: path.join(dir, 'src'),
-      sourceMap: true,
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      noLib: true, // emit only: loading lib.d.ts would take seconds
-      types: [],
-    };
-    ts.createProgram([src], options).emit();
-    const out = path.join(dir, 'dist/stats.js');
+    const out = emitWithTsc(src, dir);
     expect(typeScriptSourceOf(out, fs.readFileSync(out, 'utf8'))).toBe(src);
   });
 });
