@@ -33,32 +33,28 @@ export function clearFreshnessCaches(): void {
   statuses.clear();
 }
 
+/** `map`'s value for `key`, made once (undefined is a value too). */
+function cached<V>(map: Map<string, V>, key: string, make: () => V): V {
+  if (!map.has(key)) map.set(key, make());
+  return map.get(key) as V;
+}
+
 export function projectOf(sourceFile: string): ProjectConfig {
-  const dir = path.dirname(sourceFile);
-  let project = projects.get(dir);
-  if (!project) {
-    project = findProject(sourceFile);
-    projects.set(dir, project);
-  }
-  return project;
+  return cached(projects, path.dirname(sourceFile), () => findProject(sourceFile));
 }
 
 export function manifestOf(project: ProjectConfig): Manifest | undefined {
-  if (!manifests.has(project.outDir)) manifests.set(project.outDir, readManifest(project.outDir));
-  return manifests.get(project.outDir);
+  return cached(manifests, project.outDir, () => readManifest(project.outDir));
 }
 
 function sourceHash(file: string): string | undefined {
-  if (!hashes.has(file)) {
-    let h: string | undefined;
+  return cached(hashes, file, () => {
     try {
-      h = hashFile(file);
+      return hashFile(file);
     } catch {
-      h = undefined;
+      return undefined;
     }
-    hashes.set(file, h);
-  }
-  return hashes.get(file);
+  });
 }
 
 function describeTarget(t: NodeTarget): string {
@@ -105,12 +101,7 @@ function decide(sourceFile: string): ModuleStatus {
 /** The loader rule for a whole source module (the per-function part is `lists`). */
 export function moduleStatus(sourceFile: string): ModuleStatus {
   const abs = path.resolve(sourceFile);
-  let status = statuses.get(abs);
-  if (!status) {
-    status = decide(abs);
-    statuses.set(abs, status);
-  }
-  return status;
+  return cached(statuses, abs, () => decide(abs));
 }
 
 export function lists(entry: ManifestModule, name: string): boolean {
