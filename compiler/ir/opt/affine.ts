@@ -12,12 +12,12 @@
 import type { Expr, Local, Stmt } from '../nodes';
 import { exactRange } from '../range';
 import { BOOL, I53 } from '../types';
+import { countingLoop } from './counting';
 import { assignedLocals, declaredLocals, expressions, exprTree, mapExprs } from './walk';
 
 type For = Stmt & { k: 'for' };
 
 const I53T = I53;
-const isLocalRef = (e: Expr, l: Local) => e.k === 'local' && e.local === l;
 
 /** Pure, and made only of locals the body leaves alone. */
 function invariant(e: Expr, changed: Set<Local>): boolean {
@@ -121,14 +121,9 @@ function unchecked(e: Expr): Expr {
 }
 
 export function versionAffine(s: For): Stmt {
-  const [init] = s.init;
-  const [update] = s.update;
-  if (s.init.length !== 1 || !init || init.k !== 'let' || s.update.length !== 1 || !update || !s.test || s.label) return s;
-  const j = init.local;
-  if (j.type.tag !== 'scalar' || j.type.kind !== 'i53') return s;
-  if (update.k !== 'update' || update.op !== '++' || update.target.k !== 'local' || update.target.local !== j) return s;
-  const t = s.test;
-  if (t.k !== 'compare' || (t.op !== '<' && t.op !== '<=') || !isLocalRef(t.left, j)) return s;
+  const loop = countingLoop(s);
+  if (!loop || s.label) return s;
+  const { counter: j, start, op, end: bound } = loop;
   const assigned = assignedLocals(s.body);
   const changed = new Set(assigned);
   if (changed.has(j)) return s;
@@ -136,14 +131,14 @@ export function versionAffine(s: For): Stmt {
   changed.add(j);
   const declared = declaredLocals(s.body);
   for (const l of declared) changed.add(l);
-  if (!invariant(t.right, changed) || !invariant(init.init, changed)) return s;
+  if (!invariant(bound, changed) || !invariant(start, changed)) return s;
   if (JSON.stringify(s.body, (k, v: unknown) => (k === 'local' || k === 'loc' ? undefined : v)).includes('"label"')) return s;
 
   const loc = s.loc;
   const one: Expr = { k: 'num', type: I53T, value: 1, loc };
   // The counter's values: [S, E) for <, [S, E + 1) for <=.
-  const end: Expr = t.op === '<' ? t.right : { k: 'arith', type: I53T, op: '+', left: t.right, right: one, loc };
-  const movers = new Map<Local, Mover>([[j, { lo: init.init, hi: end }]]);
+  const end: Expr = op === '<' ? bound : { k: 'arith', type: I53T, op: '+', left: bound, right: one, loc };
+  const movers = new Map<Local, Mover>([[j, { lo: start, hi: end }]]);
   for (const l of declared) {
     if (l.below && l.range && !changed.has(l.below) && !assigned.has(l)) {
       movers.set(l, { lo: { k: 'num', type: I53T, value: l.range[0], loc }, hi: { k: 'local', type: l.below.type, local: l.below, loc } });
@@ -174,7 +169,7 @@ export function versionAffine(s: For): Stmt {
     const last: Expr = a.coef === 1 ? a.mover.hi : { k: 'arith', type: I53T, op: '+', left: times(a.coef, { k: 'arith', type: I53T, op: '-', left: a.mover.hi, right: one, loc }), right: one, loc };
     return and(cmp('>=', add(a.tested, times(a.coef, a.mover.lo)), zero), cmp('<=', add(a.tested, last), len));
   });
-  const empty: Expr = { k: 'compare', type: BOOL, op: t.op === '<' ? '<=' : '<', left: t.right, right: init.init, loc };
+  const empty: Expr = { k: 'compare', type: BOOL, op: op === '<' ? '<=' : '<', left: bound, right: start, loc };
   const test: Expr = { k: 'logical', type: BOOL, op: '||', left: empty, right: inRange.reduce(and), loc };
 
   const fastBody = mapExprs(s.body, (e) => {

@@ -7,6 +7,7 @@
 import type { Expr, Local, Stmt } from '../nodes';
 import { BOOL } from '../types';
 import { versionAffine } from './affine';
+import { countingLoop } from './counting';
 import { assignedLocals, expressions, exprTree, mapBodies, mapExprs } from './walk';
 
 export function removeProvenChecks(stmts: Stmt[]): Stmt[] {
@@ -41,19 +42,10 @@ function canonicalPrange(s: Stmt & { k: 'prange' }): Canonical | undefined {
 }
 
 function canonicalFor(s: Stmt & { k: 'for' }): Canonical | undefined {
-  const [init] = s.init;
-  const [update] = s.update;
-  if (s.init.length !== 1 || s.update.length !== 1 || !init || init.k !== 'let' || !update || !s.test) return undefined;
-  const counter = init.local;
-  // An i53 counter cannot wrap (an i32 one could, into a negative index).
-  if (counter.type.tag !== 'scalar' || counter.type.kind !== 'i53') return undefined;
-  const start = init.init;
-  const startsNonNegative = (start.k === 'num' && start.value >= 0) || start.k === 'length';
-  if (!startsNonNegative) return undefined;
-  if (update.k !== 'update' || update.op !== '++' || update.target.k !== 'local' || update.target.local !== counter) return undefined;
-  const t = s.test;
-  if (t.k !== 'compare' || t.op !== '<' || !isLocal(t.left, counter) || t.right.k !== 'length' || t.right.array.k !== 'local') return undefined;
-  return { counter, bound: t.right.array.local };
+  const loop = countingLoop(s);
+  if (!loop || loop.op !== '<' || loop.end.k !== 'length' || loop.end.array.k !== 'local') return undefined;
+  const startsNonNegative = (loop.start.k === 'num' && loop.start.value >= 0) || loop.start.k === 'length';
+  return startsNonNegative ? { counter: loop.counter, bound: loop.end.array.local } : undefined;
 }
 
 const isLocal = (e: Expr, local: Local): boolean => e.k === 'local' && e.local === local;

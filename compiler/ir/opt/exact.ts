@@ -6,6 +6,7 @@
 // uses the double computation instead (C++: TSN_INDEX53, TSN_EXACT53).
 import type { Expr } from '../nodes';
 import { I53, isInteger } from '../types';
+import { isI53 } from './counting';
 import { mapExpr } from './walk';
 
 /** `expr` (i53) equals the double value times 2^shift. */
@@ -17,8 +18,6 @@ export interface ExactForm {
 /** Scales beyond this are not worth it (and would need care near int64's edge). */
 const MAX_SHIFT = 52;
 
-const isI53 = (e: Expr): boolean => e.type.tag === 'scalar' && e.type.kind === 'i53';
-
 /** The exact form of a numeric expression made of integers, + - *, negation and division by a power of two. */
 export function exactForm(e: Expr): ExactForm | undefined {
   switch (e.k) {
@@ -26,7 +25,7 @@ export function exactForm(e: Expr): ExactForm | undefined {
       return dyadic(e);
     case 'convert':
       if (!isInteger(e.operand.type)) return undefined;
-      return { expr: isI53(e.operand) ? e.operand : { ...e, type: I53, to: 'i53' }, shift: 0 };
+      return { expr: isI53(e.operand.type) ? e.operand : { ...e, type: I53, to: 'i53' }, shift: 0 };
     case 'neg': {
       if (isInteger(e.type)) return { expr: e, shift: 0 };
       const inner = exactForm(e.operand);

@@ -13,7 +13,7 @@
 // bit-identical; the lanes fill the pipeline and vectorise.
 import { MATH_FUNCTIONS, NUMBER_FUNCTIONS } from '../builtins';
 import type { Expr, Lanes, Local, Stmt } from '../nodes';
-import type { IrType } from '../types';
+import { countingLoop, isI53 } from './counting';
 import { assignedLocals, expressions, exprTree, mapBodies } from './walk';
 
 /** Four doubles per step: two SSE2 vectors (measured: 2.5× mandelbrot; 8 and 16 were slower). */
@@ -31,13 +31,9 @@ export function batchLanes(stmts: Stmt[]): Stmt[] {
 }
 
 function lanesOf(s: For): Lanes | undefined {
-  const [init] = s.init;
-  const [update] = s.update;
-  if (s.label || s.init.length !== 1 || s.update.length !== 1 || !init || init.k !== 'let' || !update || !s.test) return undefined;
-  const counter = init.local;
-  if (!isI53(counter.type) || update.k !== 'update' || update.target.k !== 'local' || update.target.local !== counter || update.op !== '++') return undefined;
-  const t = s.test;
-  if (t.k !== 'compare' || t.op !== '<' || t.left.k !== 'local' || t.left.local !== counter || !isI53(t.right.type)) return undefined;
+  const counting = countingLoop(s);
+  if (!counting || s.label || counting.op !== '<' || !isI53(counting.end.type)) return undefined;
+  const { counter, end } = counting;
 
   const split = s.body.findIndex((x) => x.k !== 'let');
   const loop = s.body[split];
@@ -45,7 +41,7 @@ function lanesOf(s: For): Lanes | undefined {
   const prologue = s.body.slice(0, split) as (Stmt & { k: 'let' })[];
   const rest = s.body.slice(split + 1);
   const assigned = assignedLocals(s.body);
-  if (assigned.has(counter) || !readsOnly(t.right, assigned, new Set())) return undefined;
+  if (assigned.has(counter) || !readsOnly(end, assigned, new Set())) return undefined;
   // Elements may be read ahead of earlier iterations' rest only if nothing in the loop stores to any array (views may alias).
   const readsElements = !writesArrays(s.body);
 
@@ -64,8 +60,6 @@ function lanesOf(s: For): Lanes | undefined {
   if (rest.some((x) => jumps(x))) return undefined;
   return { width: LANE_WIDTH, split, locals: prologue.map((l) => l.local) };
 }
-
-const isI53 = (t: IrType): boolean => t.tag === 'scalar' && t.kind === 'i53';
 
 /** `x = e`, `x++` or `x--` on one of the lanes' own scalars. */
 function scalarUpdate(e: Expr, assigned: Set<Local>, own: Set<Local>): boolean {
