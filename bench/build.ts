@@ -31,7 +31,7 @@ export function buildNative(): void {
 }
 
 /** The C++ flags of a tsnative addon without a prange: the reference gets the same ones (plus -fopenmp for its threaded build). */
-export const REFERENCE_CFLAGS = buildFlags({ cflags: [] }, '').cflags;
+export const REFERENCE_CFLAGS = buildFlags({ cflags: [] }, []).cflags;
 
 /**
  * node-gyp in a copy of bench/reference under build/, against the running

@@ -1,30 +1,44 @@
 // The pipeline, one screen. Each stage is a value a test can print:
 //   sources ─parse (ts-morph)→ SourceFile
 //           ─lower (frontend discovery + typer)→ IR module + diagnostics
-//           ─optimise (IR → IR: integer index arithmetic, bounds checks that cannot fail)→ IR module
-//           ─emit (C++ backend)→ translation unit + line map
+//           ─optimise (compiler/ir/opt: the passes, per target, verified after each)→ IR module
+//           ─emit (each configured back end)→ files + line map + regions + costs, and a build recipe
 // Building the addon (compiler/build) and loading it (runtime/) come after.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic } from './diag/diagnostic';
+import { makeDiagnostic, type Diagnostic } from './diag/diagnostic';
 import { loadSources } from './frontend/project';
 import { lowerInProgram } from './ir/lower/module';
 import { Program } from './ir/lower/program';
-import { optimiseBody } from './ir/opt';
+import { optimiseFunction } from './ir/opt';
 import type { IrFunction, IrModule } from './ir/nodes';
 import { typeName } from './ir/types';
-import { emitModule } from './backend/cpp/module';
+import { calledFunctions } from './ir/walk';
+import type { Backend, BuildRecipe, Emitted, TargetName } from './backend/backend';
+import { cpuBackend } from './backend/cpp';
 import { findProject, hashText, moduleKey, type ProjectConfig } from '../runtime/project';
 import type { FunctionSignature, ModuleDependency } from '../runtime/manifest';
 
 export { formatDiagnostic } from './diag/format';
 export type { Diagnostic } from './diag/diagnostic';
 
+/** The back ends, by target. */
+export const BACKENDS: Record<TargetName, Backend> = { cpu: cpuBackend };
+
 export interface CompileOptions {
   /** Options applied to every function, in addition to the config's and the tag's. */
   options?: string[];
-  /** Stop after diagnostics (tsnative check): no C++ is generated. */
+  /** Stop after diagnostics (tsnative check): no code is generated. */
   checkOnly?: boolean;
+}
+
+/** One target's code for a module, and how to build it. */
+export interface Artefact {
+  target: TargetName;
+  /** The module after the passes for this target. */
+  ir: IrModule;
+  emitted: Emitted;
+  recipe: BuildRecipe;
 }
 
 export interface CompileResult {
@@ -35,16 +49,45 @@ export interface CompileResult {
   /** Modules whose @native functions this module calls (their code is compiled into its addon). */
   dependencies: ModuleDependency[];
   functions: FunctionSignature[];
+  /** The typed IR, before any pass. */
   ir: IrModule;
-  cpp?: string;
-  /** Generated C++ line → source line. */
-  lineMap?: Map<number, number>;
+  /** One per target, when code was generated (not for `check`, nor for a module with nothing compiled). */
+  artefacts: Artefact[];
   diagnostics: Diagnostic[];
 }
 
-function optimise(ir: IrModule): IrModule {
-  const opt = (fn: IrFunction) => ({ ...fn, body: optimiseBody(fn.body) });
-  return { ...ir, functions: ir.functions.map(opt), externals: ir.externals.map(opt) };
+/**
+ * The module after the passes for `backend`. A function whose optimisation
+ * fails (a compiler bug the verifier caught) is left out, with a diagnostic,
+ * and so is every function that calls it.
+ */
+export function optimiseModule(ir: IrModule, backend: Backend, diagnostics: Diagnostic[]): IrModule {
+  const failed = new Set<string>();
+  const opt = (fn: IrFunction): IrFunction[] => {
+    try {
+      return [optimiseFunction(fn, backend.costs)];
+    } catch (e) {
+      failed.add(`${fn.module}#${fn.name}`);
+      const text = ir.texts[fn.module] ?? '';
+      const file = fn.module === ir.source ? ir.source : fn.module;
+      diagnostics.push(makeDiagnostic('TSN9001', { file, line: fn.loc.line, col: fn.loc.col, length: fn.name.length }, text, [(e as Error).message]));
+      return [];
+    }
+  };
+  let functions = ir.functions.flatMap(opt);
+  let externals = ir.externals.flatMap(opt);
+  // A caller of a function left out cannot be compiled either (nor its callers).
+  for (let before = -1; failed.size !== before; ) {
+    before = failed.size;
+    const keep = (fn: IrFunction): boolean => {
+      const ok = !calledFunctions([fn]).some((c) => failed.has(c));
+      if (!ok) failed.add(`${fn.module}#${fn.name}`);
+      return ok;
+    };
+    functions = functions.filter(keep);
+    externals = externals.filter(keep);
+  }
+  return { ...ir, functions, externals };
 }
 
 export function compileFiles(files: string[], opts: CompileOptions = {}): CompileResult[] {
@@ -56,16 +99,23 @@ export function compileFiles(files: string[], opts: CompileOptions = {}): Compil
   const program = new Program(first.getProject(), keyOf, optionsOf);
   return absolute.map((file) => {
     const project = findProject(file);
-    const key = moduleKey(project, file);
     const lowered = lowerInProgram(program, file);
-    const ir = optimise(lowered.ir);
-    const result: CompileResult = {
+    const diagnostics = [...lowered.diagnostics];
+    const artefacts: Artefact[] = [];
+    for (const backend of opts.checkOnly ? [] : targetsOf(project)) {
+      const ir = optimiseModule(lowered.ir, backend, diagnostics);
+      if (ir.functions.length === 0) continue;
+      const emitted = backend.emit(ir);
+      artefacts.push({ target: backend.target, ir, emitted, recipe: backend.recipe(emitted, project) });
+    }
+    const compiled = artefacts[0]?.ir ?? lowered.ir;
+    return {
       sourceFile: file,
       project,
-      key,
+      key: moduleKey(project, file),
       sourceHash: hashText(fs.readFileSync(file)),
-      dependencies: dependenciesOf(ir, program),
-      functions: ir.functions.map((fn) => ({
+      dependencies: dependenciesOf(lowered.ir, program),
+      functions: compiled.functions.map((fn) => ({
         name: fn.name,
         params: fn.params.map((p) => ({ name: p.name, type: typeName(p.type) })),
         returns: typeName(fn.returns),
@@ -73,16 +123,16 @@ export function compileFiles(files: string[], opts: CompileOptions = {}): Compil
         options: [...fn.options],
         exported: fn.exported,
       })),
-      ir,
-      diagnostics: lowered.diagnostics,
+      ir: lowered.ir,
+      artefacts,
+      diagnostics: diagnostics.sort((a, b) => a.loc.line - b.loc.line || a.loc.col - b.loc.col),
     };
-    if (!opts.checkOnly && ir.functions.length > 0) {
-      const emitted = emitModule(ir);
-      result.cpp = emitted.code;
-      result.lineMap = emitted.lineMap;
-    }
-    return result;
   });
+}
+
+/** The back ends a project builds for (today: the CPU). */
+function targetsOf(_project: ProjectConfig): Backend[] {
+  return [BACKENDS.cpu];
 }
 
 /** The other modules whose code is compiled into this one's addon, with the hash of what was compiled. */

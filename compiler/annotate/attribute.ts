@@ -1,14 +1,18 @@
-// Which source line each generated C++ line belongs to. The back end's line
-// map covers function bodies; the argument-reading entry of a function has no
-// source line of its own, so it is charged to the declaration line (that is
-// where the cost of calling in from JS shows). Everything else in the unit
-// (prototypes, other entries, module init) belongs to no line.
-import { entryName, implName } from '../backend/names';
-import { findHelpers, type Helper } from './cost';
+// Which source line each generated line belongs to, from what the back end
+// reported: its regions (a function's body, its entry from JS, the fallback
+// copies of versioned loops), its line map and the work on each line. The
+// entry has no source line of its own, so it is charged to the declaration
+// line (that is where the cost of calling in from JS shows). Lines outside
+// the module's own functions (prototypes, code of other modules, module init)
+// belong to no line.
+import type { Emitted, LineCost } from '../backend/backend';
+import type { Helper } from './cost';
 
 export interface CppLine {
   text: string;
   helpers: Helper[];
+  /** Runs only when a versioned loop's test fails: shown, not counted. */
+  fallback: boolean;
 }
 
 export interface FunctionAt {
@@ -17,62 +21,49 @@ export interface FunctionAt {
   line: number;
 }
 
-type Region = { kind: 'body' | 'entry'; fn: FunctionAt } | { kind: 'other' };
-
-/** A top-level definition that opens a block: `double tsn_fn_dot(…) {`. */
-const DEFINITION = /^[A-Za-z_].*?\b(tsn_\w+)\(.*\{$/;
-
-function regionOf(text: string, fns: readonly FunctionAt[]): Region | undefined {
-  const m = DEFINITION.exec(text);
-  if (!m) return undefined;
-  for (const fn of fns) {
-    if (m[1] === implName(fn.name)) return { kind: 'body', fn };
-    if (m[1] === entryName(fn.name)) return { kind: 'entry', fn };
+/** Where each noted piece of work is spelled in `text` (each occurrence claimed once). */
+export function locate(text: string, costs: readonly LineCost[]): Helper[] {
+  const claimed: [number, number][] = [];
+  const found: Helper[] = [];
+  for (const c of costs) {
+    let at = text.indexOf(c.text);
+    while (at >= 0 && claimed.some(([s, e]) => at < e && s < at + c.text.length)) at = text.indexOf(c.text, at + 1);
+    if (at < 0) continue;
+    claimed.push([at, at + c.text.length]);
+    found.push({ kind: c.kind, name: c.name, start: at, end: at + c.text.length });
   }
-  return { kind: 'other' };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Source line → the generated lines it became, in order (source marks and blank lines left out). */
-export function attributeLines(cpp: string, lineMap: ReadonlyMap<number, number>, fns: readonly FunctionAt[], sourcePath: string): Map<number, CppLine[]> {
-  const lines = cpp.split('\n');
-  const mark = new RegExp(`^\\s*// ${escapeRegExp(sourcePath)}:\\d+(?:\\s|$)`);
+export function attributeLines(emitted: Emitted, fns: readonly FunctionAt[]): Map<number, CppLine[]> {
+  const text = emitted.files[0]?.text.split('\n') ?? [];
+  const byName = new Map(fns.map((f) => [f.name, f]));
+  const fallback = (n: number) => emitted.regions.some((r) => r.kind === 'fallback' && r.first <= n && n <= r.last);
   const out = new Map<number, CppLine[]>();
-  const add = (source: number, text: string, ownCall: boolean): void => {
-    if (text.trim() === '' || mark.test(text)) return;
+  const add = (source: number, n: number): void => {
+    const line = text[n - 1] ?? '';
+    if (line.trim() === '' || emitted.marks.has(n)) return;
     const list = out.get(source) ?? [];
-    list.push({ text, helpers: findHelpers(text, { ownCall }) });
+    list.push({ text: line, helpers: locate(line, emitted.costs.get(n) ?? []), fallback: fallback(n) });
     out.set(source, list);
   };
-
-  let region: Region | undefined;
-  const open: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!;
-    let opens = false;
-    if (!region) {
-      region = regionOf(text, fns);
-      opens = region !== undefined;
-      open.length = 0;
-      if (region?.kind === 'body') {
-        // Attributes above the definition (fastmath's) are marked with the declaration line.
-        let j = i;
-        while (j > 0 && lines[j - 1]!.trim() !== '' && lineMap.get(j) === region.fn.line) j--;
-        for (let k = j; k < i; k++) add(region.fn.line, lines[k]!, false);
-      }
+  for (const region of emitted.regions) {
+    const fn = byName.get(region.fn);
+    if (!fn || region.kind === 'fallback') continue;
+    if (region.kind === 'entry') {
+      for (let n = region.first; n <= region.last; n++) add(fn.line, n);
+      continue;
     }
-    if (region?.kind === 'body') {
-      // A closing brace belongs with its opening one, not with the last statement inside.
-      let source = lineMap.get(i + 1) ?? region.fn.line;
-      const t = text.trim().startsWith('//') ? '' : text.trim();
+    // A closing brace belongs with its opening one, not with the last statement inside.
+    const open: number[] = [];
+    for (let n = region.first; n <= region.last; n++) {
+      const t = emitted.marks.has(n) ? '' : (text[n - 1] ?? '').trim();
+      let source = emitted.lineMap.get(n) ?? fn.line;
       if (t.startsWith('}')) source = open.pop() ?? source;
       if (t.endsWith('{')) open.push(source);
-      add(source, text, opens);
-    } else if (region?.kind === 'entry') add(region.fn.line, text, true);
-    if (region && text.startsWith('}')) region = undefined;
+      add(source, n);
+    }
   }
   return out;
 }

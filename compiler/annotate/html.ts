@@ -23,7 +23,7 @@ function chips(costs: Costs): string {
     .join(' ');
 }
 
-/** The C++ lines of one source line, dedented, with each helper call coloured by its kind. */
+/** The C++ lines of one source line, dedented, with each helper call coloured by its kind; fallback copies dimmed. */
 function cppBlock(lines: readonly CppLine[]): string {
   const indent = Math.min(...lines.map((l) => /^ */.exec(l.text)![0].length));
   return lines
@@ -36,10 +36,13 @@ function cppBlock(lines: readonly CppLine[]): string {
         html += `<span class="k-${h.kind}">${escapeHtml(l.text.slice(h.start, h.end))}</span>`;
         at = h.end;
       }
-      return html + escapeHtml(l.text.slice(at));
+      html += escapeHtml(l.text.slice(at));
+      return l.fallback ? `<span class="fallback">${html}</span>` : html;
     })
     .join('\n');
 }
+
+const FALLBACK_NOTE = 'dimmed: the copy that runs only when a versioned loop\'s test fails (not counted)';
 
 function diagnosticBlock(d: Diagnostic): string {
   return `<div class="diag ${d.severity}"><b>${d.severity} ${escapeHtml(d.code)}</b> (column ${d.loc.col}): ${escapeHtml(d.message)}\n<span class="hint">hint: ${escapeHtml(d.hint)}</span></div>`;
@@ -54,7 +57,8 @@ function lineHtml(l: AnnotatedLine): string {
     const kind = l.fn ? 'quiet' : 'plain';
     return `<div class="${classes} ${kind}" id="L${l.n}"><span class="ln">${l.n}</span><span class="caret"></span><span class="sc"></span>${code}</div>${diags}`;
   }
-  const why = l.score > 0 ? `score ${l.score}: ${describeCosts(l.costs)}` : 'no helper calls: plain C++';
+  const score = l.score > 0 ? `score ${l.score}: ${describeCosts(l.costs)}` : 'no helper calls: plain C++';
+  const why = l.cpp.some((c) => c.fallback) ? `${score}; ${FALLBACK_NOTE}` : score;
   return (
     `<details class="${classes}" id="L${l.n}" data-score="${l.score}">` +
     `<summary title="${escapeHtml(why)}"><span class="ln">${l.n}</span><span class="caret">▸</span><span class="sc">${l.score > 0 ? l.score : ''}</span>${code}</summary>` +

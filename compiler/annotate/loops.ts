@@ -1,6 +1,9 @@
-// The parallel loops of a compiled function, read from the IR (the C++ of a
-// prange is scaffolding; the IR says what the loop reduces).
+// The parallel loops of a compiled function, read from the IR (the code of a
+// prange is scaffolding; the IR says what the loop reduces) and the target's
+// cost model (below how many iterations it stays on one thread).
+import type { Backend } from '../backend/backend';
 import type { IrFunction, ReductionOp } from '../ir/nodes';
+import { statements } from '../ir/walk';
 
 export interface ParallelLoop {
   line: number;
@@ -9,25 +12,13 @@ export interface ParallelLoop {
   minIterations: number;
 }
 
-/** Every `prange` in `fn`, in source order, however deeply nested (a walk that needs no knowledge of other node shapes). */
-export function parallelLoops(fn: IrFunction): ParallelLoop[] {
+/** Every `prange` in `fn`, in source order, however deeply nested. */
+export function parallelLoops(fn: IrFunction, backend: Pick<Backend, 'parallelThreshold'>): ParallelLoop[] {
   const loops: ParallelLoop[] = [];
-  const seen = new Set<object>();
-  const visit = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return;
-    seen.add(v);
-    const node = v as { k?: unknown };
-    if (node.k === 'prange') {
-      const loop = v as Extract<IrFunction['body'][number], { k: 'prange' }>;
-      loops.push({
-        line: loop.loc.line,
-        reductions: loop.reductions.map((r) => ({ name: r.local.name, op: r.op })),
-        minIterations: loop.minIterations,
-      });
-    }
-    for (const child of Array.isArray(v) ? v : Object.values(v)) visit(child);
-  };
-  visit(fn.body);
+  for (const s of statements(fn.body)) {
+    if (s.k !== 'prange') continue;
+    loops.push({ line: s.loc.line, reductions: s.reductions.map((r) => ({ name: r.local.name, op: r.op })), minIterations: backend.parallelThreshold(s) });
+  }
   return loops.sort((a, b) => a.line - b.line);
 }
 

@@ -52,6 +52,7 @@ details[open]>summary .caret{transform:rotate(90deg)}
 .line code{font:inherit;overflow:hidden;text-overflow:ellipsis}
 .plain code{color:#59636e}
 .cpp{margin:0;padding:6px 12px 8px 94px;background:#f6f8fa;border-top:1px dashed #d1d9e0;border-bottom:1px dashed #d1d9e0;white-space:pre;overflow-x:auto;color:#24292f}
+.cpp .fallback{opacity:.55}
 .cpp .why{display:block;color:#59636e;font-family:system-ui,sans-serif;font-size:12px;margin-bottom:4px;white-space:normal}
 .diag{margin:0;padding:6px 12px 6px 94px;background:#ffebe9;border-top:1px solid #ffcecb;border-bottom:1px solid #ffcecb;white-space:pre-wrap;font-family:system-ui,sans-serif;font-size:13px}
 .diag b{color:#cf222e}.diag.warning{background:#fff8c5}.diag.warning b{color:#9a6700}

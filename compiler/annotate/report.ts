@@ -2,7 +2,7 @@
 // became and what that costs, and a summary per function. Data only; the page
 // is drawn by html.ts.
 import * as path from 'node:path';
-import type { CompileResult, Diagnostic } from '../driver';
+import { BACKENDS, type CompileResult, type Diagnostic } from '../driver';
 import type { FunctionSignature } from '../../runtime/manifest';
 import { attributeLines, type CppLine } from './attribute';
 import { addCosts, mergeCosts, totalCost, type Costs } from './cost';
@@ -49,7 +49,9 @@ export function annotateResult(result: CompileResult, sourceText: string): Annot
   const texts = sourceText.split(/\r?\n/);
   if (texts.length > 1 && texts[texts.length - 1] === '') texts.pop();
   const fns = result.ir.functions;
-  const byLine = result.cpp && result.lineMap ? attributeLines(result.cpp, result.lineMap, fns.map((f) => ({ name: f.name, line: f.loc.line })), result.ir.source) : new Map<number, CppLine[]>();
+  // The first target's code: the one every machine runs.
+  const artefact = result.artefacts[0];
+  const byLine = artefact ? attributeLines(artefact.emitted, fns.map((f) => ({ name: f.name, line: f.loc.line }))) : new Map<number, CppLine[]>();
   const spans = functionSpans(result.sourceFile, sourceText, new Set(fns.map((f) => f.name)));
   const own = result.diagnostics.filter((d) => path.resolve(d.loc.file) === result.sourceFile);
 
@@ -57,7 +59,7 @@ export function annotateResult(result: CompileResult, sourceText: string): Annot
     const n = i + 1;
     const cpp = byLine.get(n) ?? [];
     const costs: Costs = {};
-    for (const c of cpp) addCosts(costs, c.helpers);
+    for (const c of cpp) if (!c.fallback) addCosts(costs, c.helpers);
     const fn = [...spans].find(([, s]) => s.first <= n && n <= s.last)?.[0];
     return { n, text, fn, cpp, costs, score: totalCost(costs), diagnostics: own.filter((d) => d.loc.line === n) };
   });
@@ -74,7 +76,7 @@ export function annotateResult(result: CompileResult, sourceText: string): Annot
       exported: fn.exported,
       costs,
       score: totalCost(costs),
-      loops: parallelLoops(fn),
+      loops: parallelLoops(fn, BACKENDS[artefact?.target ?? 'cpu']),
     };
   });
   return { file: result.key, lines, functions, diagnostics: result.diagnostics };

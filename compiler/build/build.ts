@@ -52,12 +52,12 @@ export function defaultJobs(): number {
 }
 
 export function planModules(inputs: readonly ModuleInput[]): ModulePlan[] {
-  const withCpp = inputs.filter((i): i is ModuleInput & { cpp: string } => i.cpp !== undefined && i.functions.length > 0);
+  const withCode = inputs.filter((i) => (i.artefacts ?? []).length > 0 && i.functions.length > 0);
   const byOutDir = new Map<string, string[]>();
-  for (const i of withCpp) byOutDir.set(i.project.outDir, [...(byOutDir.get(i.project.outDir) ?? []), i.key]);
+  for (const i of withCode) byOutDir.set(i.project.outDir, [...(byOutDir.get(i.project.outDir) ?? []), i.key]);
   const stems = new Map<string, Map<string, string>>();
   for (const [outDir, keys] of byOutDir) stems.set(outDir, assignStems(keys, hashText));
-  return withCpp.map((i) => planModule(i, stems.get(i.project.outDir)!.get(i.key)!));
+  return withCode.map((i) => planModule(i, i.artefacts![0]!, stems.get(i.project.outDir)!.get(i.key)!));
 }
 
 /** node-gyp downloads headers only when told to, once, before builds run in parallel (racing downloads corrupt them). */

@@ -1,6 +1,7 @@
 // The compiler flags of a generated addon. They are part of its content hash:
 // the same C++ built with other flags is another addon.
 import type { ProjectConfig } from '../../runtime/project';
+import type { Need } from '../backend/backend';
 import { napiIncludeDir, nativeIncludeDir } from './package-root';
 
 export interface BuildFlags {
@@ -25,13 +26,9 @@ export interface BuildFlags {
 const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math', '-falign-loops=32'];
 const DEFINES = ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS'];
 
-/** prange loops become OpenMP pragmas; only those addons link libgomp. */
-export function usesOpenMP(cpp: string): boolean {
-  return /^\s*#\s*pragma\s+omp\b/m.test(cpp);
-}
-
-export function buildFlags(project: Pick<ProjectConfig, 'cflags'>, cpp: string): BuildFlags {
-  const openmp = usesOpenMP(cpp) ? ['-fopenmp'] : [];
+/** Only addons whose code runs OpenMP loops link libgomp. */
+export function buildFlags(project: Pick<ProjectConfig, 'cflags'>, needs: readonly Need[]): BuildFlags {
+  const openmp = needs.includes('openmp') ? ['-fopenmp'] : [];
   return {
     cflags: [...BASE_CFLAGS, ...openmp, ...project.cflags],
     ldflags: [...openmp],

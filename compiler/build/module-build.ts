@@ -11,7 +11,7 @@ import { bindingGyp } from './binding-gyp';
 import { firstErrorLines } from './compile-error';
 import { addonHash, defaultHashInputs } from './content-hash';
 import { declarationFile } from './declarations';
-import { buildFlags, type BuildFlags } from './flags';
+import type { BuildFlags } from './flags';
 import { GYP_SOURCE, GYP_TARGET, ensureTemplate, prepareWork } from './gyp-template';
 import { runMake, runNodeGyp, type GypOptions } from './node-gyp';
 import { addonFileName, declarationFileName, targetNameOf } from './stem';
@@ -25,13 +25,23 @@ export interface ModuleInput {
   /** Other modules compiled into the addon (compiler/driver.ts). */
   dependencies?: ModuleDependency[];
   functions: FunctionSignature[];
-  cpp?: string;
+  /** The generated code per target (compiler/driver.ts Artefact); none for a module with nothing compiled. */
+  artefacts?: readonly BuildArtefact[];
   /** See up-to-date.ts; recorded so the next build can skip compiling. */
   inputsKey?: string;
 }
 
+/** What the build needs of one target's generated code. */
+export interface BuildArtefact {
+  target: string;
+  emitted: { files: readonly { extension: string; text: string }[] };
+  recipe: { flags: BuildFlags };
+}
+
 export interface ModulePlan {
-  input: ModuleInput & { cpp: string };
+  input: ModuleInput;
+  /** The generated C++. */
+  code: string;
   outDir: string;
   stem: string;
   targetName: string;
@@ -53,14 +63,16 @@ export type ModuleOutcome =
 /** compile: the generated C++ did not compile; toolchain: nothing could be compiled; publish: the output could not be written. */
 export type FailureReason = 'compile' | 'toolchain' | 'publish';
 
-export function planModule(input: ModuleInput & { cpp: string }, stem: string): ModulePlan {
+export function planModule(input: ModuleInput, artefact: BuildArtefact, stem: string): ModulePlan {
   const outDir = input.project.outDir;
-  const flags = buildFlags(input.project, input.cpp);
-  const hash = addonHash(defaultHashInputs(input.cpp, flags));
+  const { flags } = artefact.recipe;
+  const code = artefact.emitted.files[0]!.text;
+  const hash = addonHash(defaultHashInputs(code, flags));
   const targetName = targetNameOf(stem);
   const ccName = `${stem}.cc`;
   return {
     input,
+    code,
     outDir,
     stem,
     targetName,
@@ -102,7 +114,7 @@ export function addonExists(plan: ModulePlan): boolean {
 /** The generated files users read (and can rebuild by hand with node-gyp). */
 export function writeSources(plan: ModulePlan): void {
   fs.mkdirSync(plan.srcDir, { recursive: true });
-  writeIfChanged(plan.outDir, path.join(plan.outDir, plan.cpp), plan.input.cpp);
+  writeIfChanged(plan.outDir, path.join(plan.outDir, plan.cpp), plan.code);
   writeIfChanged(plan.outDir, path.join(plan.srcDir, 'binding.gyp'), plan.bindingGyp);
 }
 
@@ -159,12 +171,12 @@ export async function compilePlan(plan: ModulePlan, opts: CompilePlanOptions = {
     let built = path.join(work, 'build', 'Release', `${plan.targetName}.node`);
     let run;
     if (template) {
-      prepareWork(template, work, plan.input.cpp);
+      prepareWork(template, work, plan.code);
       ccName = GYP_SOURCE;
       built = path.join(work, 'build', 'Release', `${GYP_TARGET}.node`);
       run = await runMake(work);
     } else {
-      fs.writeFileSync(path.join(work, ccName), plan.input.cpp);
+      fs.writeFileSync(path.join(work, ccName), plan.code);
       fs.writeFileSync(path.join(work, 'binding.gyp'), plan.bindingGyp);
       run = await runNodeGyp(['rebuild'], work, opts);
     }

@@ -1,7 +1,10 @@
-// tsnative emit <file> [--fn name]: the generated C++ on stdout.
+// tsnative emit <file> [--fn name] [--target cpu] [--ir [--after PASS]]: the
+// generated code, or the IR the back end reads, on stdout.
 import * as fs from 'node:fs';
-import { emitModule } from '../backend/cpp/module';
-import type { IrFunction, IrModule } from '../ir/nodes';
+import type { IrModule } from '../ir/nodes';
+import type * as Opt from '../ir/opt';
+import type * as Print from '../ir/print';
+import { calledFunctions } from '../ir/walk';
 import { loadDriver, printDiagnostics } from './driver';
 import { isSourceFile } from './inputs';
 import type { Output } from './output';
@@ -10,38 +13,29 @@ import { EXIT_FAILED, EXIT_OK, UsageError } from './usage-error';
 export interface EmitOptions {
   fn?: string;
   target?: string;
-}
-
-/** Names of the @native functions `fn` calls, directly or not (an IR walk that needs no knowledge of node shapes). */
-function callees(fn: IrFunction): Set<string> {
-  const names = new Set<string>();
-  const seen = new Set<object>();
-  const visit = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return;
-    seen.add(v);
-    const node = v as { k?: unknown; callee?: unknown };
-    if (node.k === 'call' && typeof node.callee === 'string') names.add(node.callee);
-    for (const child of Array.isArray(v) ? v : Object.values(v)) visit(child);
-  };
-  visit(fn.body);
-  return names;
+  /** Print the IR instead of the generated code. */
+  ir?: boolean;
+  /** With `ir`: stop after this pass (`typer`: before any). */
+  after?: string;
 }
 
 /** `name` and everything it calls, so the printed unit still compiles. */
 export function selectFunction(ir: IrModule, name: string): IrModule | undefined {
-  const byName = new Map(ir.functions.map((f) => [f.name, f]));
-  if (!byName.has(name)) return undefined;
-  const keep = new Set<string>([name]);
-  const queue = [name];
+  const byId = new Map(ir.functions.map((f) => [`${f.module}#${f.name}`, f]));
+  const root = ir.functions.find((f) => f.name === name);
+  if (!root) return undefined;
+  const keep = new Set([`${root.module}#${root.name}`]);
+  const queue = [root];
   while (queue.length > 0) {
-    for (const callee of callees(byName.get(queue.pop()!)!)) {
-      if (byName.has(callee) && !keep.has(callee)) {
-        keep.add(callee);
+    for (const id of calledFunctions([queue.pop()!])) {
+      const callee = byId.get(id);
+      if (callee && !keep.has(id)) {
+        keep.add(id);
         queue.push(callee);
       }
     }
   }
-  return { ...ir, functions: ir.functions.filter((f) => keep.has(f.name)) };
+  return { ...ir, functions: ir.functions.filter((f) => keep.has(`${f.module}#${f.name}`)) };
 }
 
 export function emitCommand(file: string, opts: EmitOptions, io: Output): number {
@@ -53,9 +47,16 @@ export function emitCommand(file: string, opts: EmitOptions, io: Output): number
   if (target !== 'cpu') throw new UsageError(`unknown target '${target}' (expected cpu or cuda)`);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
   if (!isSourceFile(file)) throw new UsageError(`${file} is not a TypeScript source file (.ts, .mts, .cts or .tsx)`);
-  const [result] = loadDriver().compileFiles([file]);
+  if (opts.after !== undefined && !opts.ir) throw new UsageError('--after goes with --ir');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PASSES, optimiseFunction } = require('../ir/opt') as typeof Opt;
+  const passNames = ['typer', ...PASSES.map((p) => p.name)];
+  if (opts.after !== undefined && !passNames.includes(opts.after)) throw new UsageError(`unknown pass '${opts.after}' (the passes, in order: ${passNames.join(', ')})`);
+  const driver = loadDriver();
+  const [result] = driver.compileFiles([file], { checkOnly: opts.ir });
   const errors = printDiagnostics([result!], io.err, io.colorErr);
-  let cpp = result!.cpp;
+  const backend = driver.BACKENDS[target];
+  let ir: IrModule | undefined = opts.ir ? result!.ir : result!.artefacts.find((a) => a.target === target)?.ir;
   if (opts.fn !== undefined) {
     const selected = selectFunction(result!.ir, opts.fn);
     if (!selected) {
@@ -63,12 +64,22 @@ export function emitCommand(file: string, opts: EmitOptions, io: Output): number
       const known = result!.ir.functions.map((f) => f.name);
       throw new UsageError(`no @native function '${opts.fn}' in ${file}${known.length > 0 ? ` (there are: ${known.join(', ')})` : ''}`);
     }
-    cpp = emitModule(selected).code;
+    ir = opts.ir ? selected : driver.optimiseModule(selected, backend, []);
   }
-  if (cpp === undefined) {
+  if (!ir || ir.functions.length === 0) {
     if (errors === 0) io.err(`tsnative: no @native functions in ${file}`);
     return EXIT_FAILED;
   }
-  process.stdout.write(cpp.endsWith('\n') ? cpp : `${cpp}\n`);
+  let text: string;
+  if (opts.ir) {
+    const after = opts.after === 'typer' ? undefined : opts.after;
+    const optimise = (f: IrModule['functions'][number]) => (opts.after === 'typer' ? f : optimiseFunction(f, backend.costs, { after }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { printModule } = require('../ir/print') as typeof Print;
+    text = printModule({ ...ir, functions: ir.functions.map(optimise), externals: ir.externals.map(optimise) });
+  } else {
+    text = backend.emit(ir).files[0]!.text;
+  }
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return errors > 0 ? EXIT_FAILED : EXIT_OK;
 }

@@ -46,11 +46,13 @@ export function makeProgram(io: Output, setCode: (code: number) => void): Comman
 
   program
     .command('emit')
-    .description('print the generated C++ of a source file')
+    .description('print the generated C++ of a source file (or, with --ir, the IR it is generated from)')
     .argument('<file>', 'a source file')
     .option('--fn <name>', 'only this function (and the @native functions it calls)')
     .addOption(new Option('--target <target>', 'code to print').choices(['cpu', 'cuda']).default('cpu'))
-    .action((file: string, opts: { fn?: string; target?: string }) => setCode(emitCommand(file, opts, io)));
+    .option('--ir', "print the compiler's IR after the optimisation passes instead")
+    .option('--after <pass>', 'with --ir: stop after this pass (typer: before any)')
+    .action((file: string, opts: { fn?: string; target?: string; ir?: boolean; after?: string }) => setCode(emitCommand(file, opts, io)));
 
   program
     .command('annotate')
@@ -84,6 +86,7 @@ Examples:
   $ npx tsnative build                  compile the "include" of tsnative.config.json
   $ npx tsnative check src              diagnostics only
   $ npx tsnative emit src/stats.ts --fn dot
+  $ npx tsnative emit src/stats.ts --ir --after bounds
   $ npx tsnative annotate src/stats.ts -o stats.html
 
 Exit codes: 0 ok, 1 diagnostics or a failed build, 2 a usage error.`,

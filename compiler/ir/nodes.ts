@@ -35,8 +35,8 @@ export type Expr =
   | { k: 'local'; type: IrType; local: Local; loc: Loc }
   /**
    * Arithmetic in the domain of `type` (f64, or i53 for exact integer + and -).
-   * `checked` (i53 only, inside an index53 builtin): a step beyond ±2^53 sets
-   * the overflow flag and the double form of the index is used instead.
+   * `checked` (i53 only, in the `exact` part of an exactIndex or exactOffset):
+   * a step beyond ±2^53 makes that node take its fallback.
    */
   | { k: 'arith'; type: IrType; op: ArithOp; left: Expr; right: Expr; loc: Loc; checked?: boolean }
   /** Bitwise and shift operators on ToInt32'd operands; `>>>` is u32, the rest i32. */
@@ -69,6 +69,32 @@ export type Expr =
   | { k: 'call'; type: IrType; callee: string; module: string; args: Expr[]; loc: Loc }
   /** A Math/Number builtin from the builtins table; args already converted. */
   | { k: 'builtin'; type: IrType; name: string; args: Expr[]; loc: Loc }
+  /** A double used as an index: its value where that is an integer in [0, 2^53], else an index no array has (-1). */
+  | { k: 'toIndex'; type: IrType; operand: Expr; loc: Loc }
+  /**
+   * An index computed in int64 (exact.ts, int-index.ts): `exact` where `guard`
+   * holds (absent: always) and none of its `checked` steps left ±2^53, where it
+   * equals the JS index; otherwise toIndex(`fallback`), the double computation.
+   */
+  | { k: 'exactIndex'; type: IrType; exact: Expr; fallback: Expr; guard?: Expr; loc: Loc }
+  /**
+   * Double arithmetic on integers computed in int64 (exact-values.ts): where
+   * `guard` holds, `exact` × `scale` (a power of two) is exactly `fallback`'s
+   * value; with `nonZero`, a 0 is taken from `fallback` too (JS may make it -0).
+   * Otherwise `fallback`, the double computation.
+   */
+  | { k: 'exactValue'; type: IrType; guard: Expr; exact: Expr; scale: number; fallback: Expr; nonZero: boolean; loc: Loc }
+  /** |operand| <= bound, for an integer operand and a power of two `bound`. */
+  | { k: 'within'; type: IrType; operand: Expr; bound: number; loc: Loc }
+  /**
+   * A loop range test's offset (affine.ts): `exact` if none of its `checked`
+   * steps left ±2^53, else -2^62, which fails every range test.
+   */
+  | { k: 'exactOffset'; type: IrType; exact: Expr; loc: Loc }
+  /** Uint8ClampedArray's store conversion of a double: NaN to 0, clamped to [0, 255], ties to even. */
+  | { k: 'storeClamp'; type: IrType; operand: Expr; loc: Loc }
+  /** A prange bound given as a double: the integer it is, or a RangeError unless it is an integer within ±2^53. */
+  | { k: 'prangeBound'; type: IrType; operand: Expr; loc: Loc }
   | { k: 'assign'; type: IrType; target: LValue; value: Expr; loc: Loc }
   /** ++/-- on an integer slot held as a machine integer. */
   | { k: 'update'; type: IrType; target: LValue; op: '++' | '--'; prefix: boolean; loc: Loc };
@@ -80,7 +106,12 @@ export type LValue =
 export type Stmt =
   | { k: 'let'; local: Local; init: Expr; loc: Loc }
   | { k: 'expr'; expr: Expr; loc: Loc }
-  | { k: 'if'; test: Expr; then: Stmt[]; else?: Stmt[]; loc: Loc }
+  /**
+   * `versioned`: made by a pass, not the user: `test` chooses between `then`,
+   * a copy of the code optimised on what the test proves, and `else`, the
+   * code as written (annotate shades `then`, the path runs usually take).
+   */
+  | { k: 'if'; test: Expr; then: Stmt[]; else?: Stmt[]; versioned?: boolean; loc: Loc }
   /** `lanes`: the back end may run several iterations side by side (opt/lanes.ts). */
   | { k: 'for'; init: Stmt[]; test?: Expr; update: Expr[]; body: Stmt[]; label?: string; lanes?: Lanes; loc: Loc }
   | { k: 'while'; test: Expr; body: Stmt[]; label?: string; loc: Loc }
@@ -94,11 +125,11 @@ export type Stmt =
   | { k: 'switch'; value: Local; discriminant: Expr; cases: { match?: Expr; body: Stmt[] }[]; loc: Loc }
   /**
    * `for (const i of prange(lo, hi, step))`: iterations may run on several
-   * threads (OpenMP); `reductions` name the outer locals updated in place,
+   * threads; `reductions` name the outer locals updated in place,
    * each thread with its own partial, combined in thread order afterwards.
-   * `minIterations`: below this trip count the loop runs serially.
+   * How many iterations pay for a second thread is the target's to decide.
    */
-  | { k: 'prange'; index: Local; start: Expr; end: Expr; step: Expr; body: Stmt[]; reductions: Reduction[]; minIterations: number; label?: string; loc: Loc }
+  | { k: 'prange'; index: Local; start: Expr; end: Expr; step: Expr; body: Stmt[]; reductions: Reduction[]; label?: string; loc: Loc }
   | { k: 'throw'; error: 'Error' | 'TypeError' | 'RangeError'; message: string; loc: Loc };
 
 /**

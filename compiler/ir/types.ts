@@ -1,5 +1,6 @@
-// The numeric-type table: the one place that knows how a source type maps to
-// C++, to N-API and to its JS conversion rule. Everything else asks here.
+// The numeric-type table of the IR: each kind's JS meaning (integer or not,
+// its conversion rule, its source spelling). How a back end represents a kind
+// is that back end's table (backend/cpp/types.ts for C++ and N-API).
 
 export type IntKind = 'i32' | 'u32' | 'i16' | 'u16' | 'i8' | 'u8';
 /**
@@ -26,45 +27,41 @@ export type IrType =
   | { tag: 'void' };
 
 export interface ScalarInfo {
-  cType: string;
   /** Holds only integers (a store converts by the typed-array rule). */
   integer: boolean;
-  /** Name used by the argument reader and return writer in native/tsnative (tsn::Args::NAME, tsn::ret_NAME). */
-  boundary: string;
   /** The TS spelling for signatures and .d.ts files. */
   source: string;
 }
 
 export const SCALARS: Record<ScalarKind, ScalarInfo> = {
-  f64: { cType: 'double', integer: false, boundary: 'f64', source: 'f64' },
-  f32: { cType: 'float', integer: false, boundary: 'f32', source: 'f32' },
-  i32: { cType: 'int32_t', integer: true, boundary: 'i32', source: 'i32' },
-  u32: { cType: 'uint32_t', integer: true, boundary: 'u32', source: 'u32' },
-  i16: { cType: 'int16_t', integer: true, boundary: 'i16', source: 'i16' },
-  u16: { cType: 'uint16_t', integer: true, boundary: 'u16', source: 'u16' },
-  i8: { cType: 'int8_t', integer: true, boundary: 'i8', source: 'i8' },
-  u8: { cType: 'uint8_t', integer: true, boundary: 'u8', source: 'u8' },
-  i53: { cType: 'int64_t', integer: true, boundary: 'f64', source: 'number' },
-  bool: { cType: 'bool', integer: false, boundary: 'bool', source: 'boolean' },
+  f64: { integer: false, source: 'f64' },
+  f32: { integer: false, source: 'f32' },
+  i32: { integer: true, source: 'i32' },
+  u32: { integer: true, source: 'u32' },
+  i16: { integer: true, source: 'i16' },
+  u16: { integer: true, source: 'u16' },
+  i8: { integer: true, source: 'i8' },
+  u8: { integer: true, source: 'u8' },
+  i53: { integer: true, source: 'number' },
+  bool: { integer: false, source: 'boolean' },
 };
 
 export interface ArrayInfo {
   element: ScalarKind;
   /** The element kind a store converts to (clamped arrays clamp, the rest wrap). */
   store: 'f64' | 'f32' | IntKind | 'clamped';
-  napi: string;
 }
 
 export const ARRAYS: Record<ArrayKind, ArrayInfo> = {
-  Float64Array: { element: 'f64', store: 'f64', napi: 'napi_float64_array' },
-  Float32Array: { element: 'f32', store: 'f32', napi: 'napi_float32_array' },
-  Int32Array: { element: 'i32', store: 'i32', napi: 'napi_int32_array' },
-  Uint32Array: { element: 'u32', store: 'u32', napi: 'napi_uint32_array' },
-  Int16Array: { element: 'i16', store: 'i16', napi: 'napi_int16_array' },
-  Uint16Array: { element: 'u16', store: 'u16', napi: 'napi_uint16_array' },
-  Int8Array: { element: 'i8', store: 'i8', napi: 'napi_int8_array' },
-  Uint8Array: { element: 'u8', store: 'u8', napi: 'napi_uint8_array' },
-  Uint8ClampedArray: { element: 'u8', store: 'clamped', napi: 'napi_uint8_clamped_array' },
+  Float64Array: { element: 'f64', store: 'f64' },
+  Float32Array: { element: 'f32', store: 'f32' },
+  Int32Array: { element: 'i32', store: 'i32' },
+  Uint32Array: { element: 'u32', store: 'u32' },
+  Int16Array: { element: 'i16', store: 'i16' },
+  Uint16Array: { element: 'u16', store: 'u16' },
+  Int8Array: { element: 'i8', store: 'i8' },
+  Uint8Array: { element: 'u8', store: 'u8' },
+  Uint8ClampedArray: { element: 'u8', store: 'clamped' },
 };
 
 /** Source spellings of scalar types (aliases exported by 'tsnative', and TS's own). */

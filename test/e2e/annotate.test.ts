@@ -70,7 +70,7 @@ describe('the command', () => {
 describe('the page in Chromium', () => {
   it('renders every source line, shaded by its work, with no network request', async () => {
     expect(await page.locator('.code > .line').count()).toBe(ANNOTATE_SOURCE.split('\n').length - 1);
-    const shade = await page.locator(`#L${LINES.dotLoop} > summary`).evaluate((el) => getComputedStyle(el.parentElement!).backgroundColor);
+    const shade = await page.locator(`#L${LINES.histogramStore} > summary`).evaluate((el) => getComputedStyle(el.parentElement!).backgroundColor);
     expect(shade).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
     expect(await page.locator('#L1').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
     expect(await page.locator('table').innerText()).toMatch(/sumsq[^]*line 21: prange, reduces s \(\+\)/);

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findHelpers } from '../../compiler/annotate/cost';
+import { locate } from '../../compiler/annotate/attribute';
 import { renderReport } from '../../compiler/annotate/html';
 import { annotateResult, type AnnotateReport } from '../../compiler/annotate/report';
 import { compileFiles } from '../../compiler/driver';
@@ -48,14 +48,22 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('counting helper calls', () => {
-  it('counts calls, not types, names in strings or the definition of a body', () => {
-    const names = (text: string, ownCall = false) => findHelpers(text, { ownCall }).map((h) => `${h.kind}:${h.name}`);
-    expect(names('TSN_AT(out, tsn::to_index(b), 31) = tsn::to_i32(x);')).toEqual(['bounds:AT', 'convert:to_index', 'convert:to_i32']);
-    expect(names('tsn::throw_error(tsn::ErrorKind::RangeError, "tsn::alloc TSN_AT(");')).toEqual(['throw:throw_error']);
-    expect(names('double tsn_fn_dot(tsn::View<double> a) {', true)).toEqual([]);
-    expect(names('return tsn_fn_dot(a, a) + tsn::js_min(x, y);')).toEqual(['call:dot', 'call:js_min']);
-    expect(names('auto a = args.view<double>(0, "a", napi_float64_array);')).toEqual(['boundary:view']);
+describe('the work the back end reports', () => {
+  it('is located in its line, each occurrence once, in order', () => {
+    const line = 'tsn::js_min(tsn::js_min(a, TSN_AT(x, i, 3)), "tsn::js_min")';
+    const helpers = locate(line, [
+      { kind: 'bounds', name: 'AT', text: 'TSN_AT' },
+      { kind: 'call', name: 'js_min', text: 'tsn::js_min' },
+      { kind: 'call', name: 'js_min', text: 'tsn::js_min' },
+    ]);
+    expect(helpers.map((h) => [h.name, h.start])).toEqual([['js_min', 0], ['js_min', 12], ['AT', 27]]);
+  });
+
+  it('names checks, conversions and calls, never types, strings or the call an entry exists for', () => {
+    const names = (n: number) => line(n).cpp.flatMap((c) => c.helpers.map((h) => `${h.kind}:${h.name}`));
+    expect(names(LINES.histogramStore)).toEqual(['bounds:AT', 'convert:to_index', 'bounds:AT', 'convert:to_index']);
+    expect(names(LINES.throws)).toEqual(['throw:throw_error']);
+    expect(names(LINES.dotDecl).filter((n) => n.includes('dot'))).toEqual([]);
   });
 });
 
@@ -66,9 +74,17 @@ describe('the lines of a module', () => {
     expect(line(LINES.dotDecl).cpp.some((c) => c.text.includes('args.view<double>(1, "b"'))).toBe(true);
   });
 
-  it('sees bounds checks, and none under noboundscheck', () => {
-    expect(line(LINES.dotLoop).costs.bounds).toBeGreaterThanOrEqual(1);
+  it('counts the code a run takes: a versioned loop by its fast copy, its fallback shown but not counted', () => {
+    const cpp = line(LINES.dotLoop).cpp;
+    expect(cpp.filter((c) => c.fallback).flatMap((c) => c.helpers.map((h) => h.kind))).toContain('bounds');
+    expect(cpp.filter((c) => !c.fallback).flatMap((c) => c.helpers)).toEqual([]);
+    expect(line(LINES.dotLoop).score).toBe(0);
+  });
+
+  it('sees bounds checks where they stay, and none under noboundscheck', () => {
+    expect(line(LINES.histogramStore).costs.bounds).toBe(2);
     expect(line(LINES.uncheckedLoop).cpp.length).toBeGreaterThan(0);
+    expect(line(LINES.uncheckedLoop).cpp.some((c) => c.fallback)).toBe(false);
     expect(line(LINES.uncheckedLoop).score).toBe(0);
   });
 
@@ -120,7 +136,8 @@ describe('the page', () => {
   it('has every source line, escaped, and the C++ under each native line', () => {
     for (let n = 1; n <= report.lines.length; n++) expect(html).toContain(`id="L${n}"`);
     expect(html).toContain('for (let i = 0; i &#60; a.length; i++)');
-    expect(html).toMatch(new RegExp(`<details class="line h[1-5] native" id="L${LINES.dotLoop}"[^]*?<pre class="cpp">[^]*?TSN_AT`));
+    expect(html).toMatch(new RegExp(`<details class="line h[1-5] native" id="L${LINES.histogramStore}"[^]*?<pre class="cpp">[^]*?TSN_AT`));
+    expect(html).toMatch(new RegExp(`<details class="line h0 native" id="L${LINES.dotLoop}"[^]*?<span class="fallback">[^]*?TSN_AT`));
     expect(html).toContain('reduces s (+)');
   });
 });

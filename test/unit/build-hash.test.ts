@@ -6,7 +6,7 @@ import { buildFlags } from '../../compiler/build/flags';
 
 const base = (): HashInputs => ({
   cpp: 'int x;\n',
-  flags: buildFlags({ cflags: [] }, 'int x;\n'),
+  flags: buildFlags({ cflags: [] }, []),
   headers: 'h1',
   napi: '8.9.2',
   node: '20.20.2/115/9',

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModules, type BuildSummary } from '../../compiler/build/build';
+import { buildFlags } from '../../compiler/build/flags';
 import type { ModuleInput } from '../../compiler/build/module-build';
 import { manifestPath, readManifest } from '../../runtime/manifest';
 import { findProject, hashText } from '../../runtime/project';
@@ -29,7 +30,7 @@ function input(cpp: string, source = 'v1'): ModuleInput {
     key: 'src/answer.ts',
     sourceHash: hashText(source),
     functions: [{ name: 'answer', params: [], returns: 'f64', line: 1, options: [], exported: true }],
-    cpp,
+    artefacts: [{ target: 'cpu', emitted: { files: [{ extension: '.cc', text: cpp }] }, recipe: { flags: buildFlags(project, []) } }],
   };
 }
 

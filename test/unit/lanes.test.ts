@@ -1,8 +1,10 @@
 // Which loops run in lanes: only where running several iterations' lets and
 // while loops ahead of the earlier iterations' rest cannot change anything.
-import { optimisedCpp as cpp } from '../support/emit';
+import { someStmt } from '../../compiler/ir/walk';
+import { optimisedFunction } from '../support/ir';
 
-const batched = (body: string): boolean => cpp(`/** @native */ export function f(a: Float64Array, b: Float64Array, n: i32): f64 { let s = 0; ${body} return s; }`).includes('tsn_live[');
+const batched = (body: string): boolean =>
+  someStmt(optimisedFunction(`/** @native */ export function f(a: Float64Array, b: Float64Array, n: i32): f64 { let s = 0; ${body} return s; }`).body, (s) => s.k === 'for' && s.lanes !== undefined);
 
 it('batches a loop of lets, a scalar while loop and any rest', () => {
   expect(batched('for (let i = 0; i < n; i++) { let x = i * 0.5; let k = 0; while (x < 100) { x = x * 2 + 1; k++; } a[0] = k; s += x; }')).toBe(true);
@@ -22,4 +24,9 @@ it('does not batch where lanes could see or cause other effects', () => {
   expect(batched('for (let i = 0; i < n; i++) { let x = i; while (x < 10) x = x + 3; if (x > 20) break; s += x; }')).toBe(false);
   // The counter changes inside the loop.
   expect(batched('for (let i = 0; i < n; i++) { let x = i; while (x < 10) x = x + 3; i += 1; s += x; }')).toBe(false);
+});
+
+it("uses the target's lane width", () => {
+  const loop = [...optimisedFunction('/** @native */ export function f(n: i32): f64 { let s = 0; for (let i = 0; i < n; i++) { let x = i; while (x > 1) x = x / 2; s += x; } return s; }').body].find((s) => s.k === 'for');
+  expect(loop?.k === 'for' && loop.lanes?.width).toBe(4);
 });

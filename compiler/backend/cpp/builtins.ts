@@ -1,10 +1,14 @@
-// How each builtin of ir/builtins.ts is spelled in C++; args arrive printed.
+// How each Math/Number builtin of ir/builtins.ts is spelled in C++; args arrive printed.
+// std:: functions are what C++ would write anyway; tsn:: ones are JS-exact
+// helpers, noted as calls for annotate.
 import type { Expr } from '../../ir/nodes';
+import { work } from './work';
 
 type Emit = (args: string[], e: Expr & { k: 'builtin' }) => string;
 
-const call = (fn: string): Emit => (a) => `${fn}(${a.join(', ')})`;
-const fold = (fn: string, empty: string) => (a: string[]): string => (a.length === 0 ? empty : a.reduce((acc, x) => `${fn}(${acc}, ${x})`));
+const spell = (fn: string): string => (fn.startsWith('tsn::') ? work('call', fn) : fn);
+const call = (fn: string): Emit => (a) => `${spell(fn)}(${a.join(', ')})`;
+const fold = (fn: string, empty: string) => (a: string[]): string => (a.length === 0 ? empty : a.reduce((acc, x) => `${spell(fn)}(${acc}, ${x})`));
 
 const minMax = (js: string, int: string, empty: string): Emit => (a, e) =>
   fold(e.type.tag === 'scalar' && e.type.kind === 'i53' ? int : js, empty)(a);
@@ -34,15 +38,4 @@ export const BUILTIN_EMIT: Record<string, Emit> = {
   'Number.isNaN': call('std::isnan'),
   'Number.isInteger': call('tsn::js_is_integer'),
   'Number.isSafeInteger': call('tsn::js_is_safe_integer'),
-  'tsn.to_index': call('tsn::to_index'),
-  // The exact int64 index, or the double one if a step left ±2^53 (compiler/ir/opt/int-index.ts).
-  'tsn.index53': (a) => `TSN_INDEX53(${a[0]}, ${a[1]})`,
-  // Exact int64 evaluation of double arithmetic on integers (compiler/ir/opt/exact-values.ts).
-  'tsn.exact53': (a) => `TSN_EXACT53(${a.join(', ')})`,
-  'tsn.exact53_nonzero': (a) => `TSN_EXACT53_NONZERO(${a.join(', ')})`,
-  'tsn.within': call('tsn::within'),
-  'tsn.index53_guarded': (a) => `(__builtin_expect(static_cast<bool>(${a[0]}), 1) ? ${a[1]} : tsn::to_index(${a[2]}))`,
-  'tsn.exact53_or_fail': (a) => `TSN_EXACT53_OR_FAIL(${a[0]})`,
-  'tsn.clamp_u8': call('tsn::to_u8_clamped'),
-  'tsn.prange_bound': (a) => `tsn::to_i53(${a[0]}, tsn_fn, "bound")`,
 };

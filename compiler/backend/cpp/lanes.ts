@@ -3,7 +3,7 @@
 // (a lane whose test fails keeps its values: a select, so the step vectorises),
 // then each lane's rest in order; the last iterations run one at a time.
 import type { Expr, Lanes, Local, Stmt } from '../../ir/nodes';
-import { assignedLocals } from '../../ir/opt/walk';
+import { assignedLocals } from '../../ir/walk';
 import { localName } from '../names';
 import type { CodeWriter } from '../writer';
 import { expr } from './expressions';

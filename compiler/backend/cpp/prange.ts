@@ -4,12 +4,13 @@
 // under OpenMP with a static schedule, each thread on its own partials, which
 // are then combined in thread order (deterministic for a thread count).
 import type { Local, Reduction, Stmt } from '../../ir/nodes';
-import { declaredLocals, expressions } from '../../ir/opt/walk';
-import { SCALARS } from '../../ir/types';
+import { declaredLocals, expressions, someStmt } from '../../ir/walk';
 import { localName } from '../names';
 import type { CodeWriter } from '../writer';
 import { expr } from './expressions';
-import { cppType } from './types';
+import { parallelThreshold } from './costs';
+import { C_TYPE, cppType } from './types';
+import { helper, work } from './work';
 
 /**
  * Outer locals the body only reads (arrays and scalars; the reductions are
@@ -38,10 +39,9 @@ function mayThrow(body: Stmt[]): boolean {
     if ((e.k === 'assign' || e.k === 'update') && e.target.k === 'element' && e.target.checked) return true;
     if (e.k === 'call' || e.k === 'newArray' || e.k === 'subarray' || e.k === 'setArray') return true;
     if (e.k === 'convert' && e.overflowCheck) return true;
-    if (e.k === 'builtin' && e.name === 'tsn.prange_bound') return true;
+    if (e.k === 'prangeBound') return true;
   }
-  const text = JSON.stringify(body, (k, v: unknown) => (k === 'local' || k === 'loc' ? undefined : v));
-  return /"k":"(throw|prange)"/.test(text);
+  return someStmt(body, (s) => s.k === 'throw' || s.k === 'prange');
 }
 
 export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () => void): void {
@@ -56,27 +56,28 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
   const parts = (r: Reduction) => `tsn_parts_${localName(r.local)}`;
   w.block('', () => {
     w.line(`const int64_t tsn_lo = ${expr(s.start)}, tsn_hi = ${expr(s.end)}, tsn_step = ${expr(s.step)};`);
-    w.line('const int64_t tsn_n = tsn::trip_count(tsn_lo, tsn_hi, tsn_step, tsn_fn);');
+    w.line(`const int64_t tsn_n = ${helper('trip_count', 'parallel')}(tsn_lo, tsn_hi, tsn_step, tsn_fn);`);
     w.block(`auto tsn_body = [&](${params.join(', ')})`, body, ';');
-    w.line(`const int tsn_threads = tsn::threads_for(tsn_n, ${s.minIterations});`);
+    const threshold = parallelThreshold(s);
+    w.line(`const int tsn_threads = ${helper('threads_for', 'parallel')}(tsn_n, ${threshold});`);
     // An innermost loop (a body without loops or calls) reads local copies of
     // the shared values: copies whose address never escapes stay in registers
     // and the loop vectorises (saxpy: 1.30 → 0.78 ms). Bodies with loops of
     // their own were measured slower that way (matmul), so they do not.
-    const innermost = s.minIterations > 2;
+    const innermost = threshold > 2;
     const copies = () => views.map((v) => (innermost ? `tsn_c_${localName(v)}` : localName(v)));
     const declareCopies = () => {
       if (innermost) views.forEach((v) => w.line(`const ${cppType(v.type)} tsn_c_${localName(v)} = ${localName(v)};`));
     };
     w.block('if (tsn_threads <= 1)', () => {
       const args = ['tsn_n', 'tsn_lo', 'tsn_step', 'tsn_body', ...red.map((r) => `std::ref(${localName(r.local)})`), ...views.map((v) => localName(v))];
-      w.line(`tsn::serial_for(${args.join(', ')});`);
+      w.line(`${helper('serial_for')}(${args.join(', ')});`);
     });
     w.block('else', () => {
       for (const r of red) w.line(`std::vector<${cppType(r.local.type)}> ${parts(r)}(tsn_threads, ${identity(r)});`);
       const guarded = mayThrow(s.body);
       if (guarded) w.line('tsn::ParallelError tsn_error;');
-      w.line('#pragma omp parallel num_threads(tsn_threads)');
+      w.line(`${work('parallel', '#pragma omp parallel', 'omp')} num_threads(tsn_threads)`);
       w.block('', () => {
         for (const r of red) w.line(`${cppType(r.local.type)} ${own(r)} = ${identity(r)};`);
         declareCopies();
@@ -87,14 +88,14 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
             w.line(`tsn_body(${args.join(', ')});`);
             return;
           }
-          w.line('if (tsn_error.skip(tsn_j)) continue;');
+          w.line(`if (${work('throw', 'tsn_error.skip', 'skip')}(tsn_j)) continue;`);
           w.line(`try { tsn_body(${args.join(', ')}); }`);
-          w.line('catch (const tsn::JsError& e) { tsn_error.record(tsn_j, e); }');
-          w.line('catch (...) { tsn_error.record(tsn_j, tsn::JsError{tsn::ErrorKind::Error, std::string(tsn_fn) + ": internal error in a prange loop"}); }');
+          w.line(`catch (const tsn::JsError& e) { ${work('throw', 'tsn_error.record', 'record')}(tsn_j, e); }`);
+          w.line(`catch (...) { ${work('throw', 'tsn_error.record', 'record')}(tsn_j, tsn::JsError{tsn::ErrorKind::Error, std::string(tsn_fn) + ": internal error in a prange loop"}); }`);
         });
         for (const r of red) w.line(`${parts(r)}[omp_get_thread_num()] = ${own(r)};`);
       });
-      if (guarded) w.line('tsn_error.rethrow();');
+      if (guarded) w.line(`${work('throw', 'tsn_error.rethrow', 'rethrow')}();`);
       for (const r of red) {
         w.line(`for (int tsn_t = 0; tsn_t < tsn_threads; tsn_t++) ${localName(r.local)} = ${combine(r, localName(r.local), `${parts(r)}[tsn_t]`)};`);
       }
@@ -109,7 +110,7 @@ function kindOf(r: Reduction) {
 /** The value a partial starts from: op(identity, x) is x for every x, -0 included. */
 function identity(r: Reduction): string {
   const kind = kindOf(r);
-  const t = SCALARS[kind].cType;
+  const t = C_TYPE[kind];
   const floating = kind === 'f64' || kind === 'f32';
   switch (r.op) {
     case '+': return floating ? `static_cast<${t}>(-0.0)` : `static_cast<${t}>(0)`;
@@ -123,15 +124,15 @@ function identity(r: Reduction): string {
 
 function combine(r: Reduction, a: string, b: string): string {
   const kind = kindOf(r);
-  const t = SCALARS[kind].cType;
+  const t = C_TYPE[kind];
   const floating = kind === 'f64' || kind === 'f32';
   switch (r.op) {
     case '+': return `${a} + ${b}`;
     case '*': return `${a} * ${b}`;
     case '|': case '&': case '^':
       // As JS: both sides ToInt32, the result stored back into the slot's kind.
-      return `static_cast<${t}>(tsn::int32_of(${a}) ${r.op} tsn::int32_of(${b}))`;
-    case 'min': return floating ? `static_cast<${t}>(tsn::js_min(${a}, ${b}))` : `std::min<${t}>(${a}, ${b})`;
-    case 'max': return floating ? `static_cast<${t}>(tsn::js_max(${a}, ${b}))` : `std::max<${t}>(${a}, ${b})`;
+      return `static_cast<${t}>(${helper('int32_of', 'convert')}(${a}) ${r.op} ${helper('int32_of', 'convert')}(${b}))`;
+    case 'min': return floating ? `static_cast<${t}>(${helper('js_min')}(${a}, ${b}))` : `std::min<${t}>(${a}, ${b})`;
+    case 'max': return floating ? `static_cast<${t}>(${helper('js_max')}(${a}, ${b}))` : `std::max<${t}>(${a}, ${b})`;
   }
 }

@@ -6,6 +6,7 @@ import { expr } from './expressions';
 import { emitLanes } from './lanes';
 import { emitPrange } from './prange';
 import { cppType, stringLiteral } from './types';
+import { helper } from './work';
 
 /** Labels that some `break`/`continue` jumps to; only those get a C++ label. */
 export interface LabelUse {
@@ -52,13 +53,16 @@ function statement(w: CodeWriter, s: Stmt, labels: LabelUse): void {
     case 'expr':
       w.line(`${stripParens(expr(s.expr))};`);
       return;
-    case 'if':
-      w.block(`if (${stripParens(expr(s.test))})`, () => statements(w, s.then, labels), s.else ? '' : '');
-      if (s.else) {
-        const elseBody = s.else;
-        w.block('else', () => statements(w, elseBody, labels));
-      }
+    case 'if': {
+      w.block(`if (${stripParens(expr(s.test))})`, () => statements(w, s.then, labels));
+      const elseBody = s.else;
+      if (!elseBody) return;
+      const otherwise = () => w.block('else', () => statements(w, elseBody, labels));
+      // A versioned loop's original: the code a run takes only when the test fails.
+      if (s.versioned) w.region('fallback', undefined, otherwise);
+      else otherwise();
       return;
+    }
     case 'while':
       w.block(`while (${stripParens(expr(s.test))})`, () => loopBody(w, s.body, labels, s.label));
       afterLoop(w, labels, s.label);
@@ -91,7 +95,7 @@ function statement(w: CodeWriter, s: Stmt, labels: LabelUse): void {
       switchStatement(w, s, labels);
       return;
     case 'throw':
-      w.line(`tsn::throw_error(tsn::ErrorKind::${s.error}, ${stringLiteral(s.message)});`);
+      w.line(`${helper('throw_error', 'throw')}(tsn::ErrorKind::${s.error}, ${stringLiteral(s.message)});`);
       return;
   }
 }

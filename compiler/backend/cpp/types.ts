@@ -1,10 +1,55 @@
-// C++ spellings of IR types (from the numeric-type table).
-import { ARRAYS, SCALARS, type IrType } from '../../ir/types';
+// The C++ back end's type table: how each IR kind is held in C++, read at the
+// N-API boundary and named to N-API. The IR's own table (ir/types.ts) says
+// what each kind means; this one says how C++ spells it.
+import { ARRAYS, type ArrayKind, type IrType, type ScalarKind } from '../../ir/types';
+
+export const C_TYPE: Record<ScalarKind, string> = {
+  f64: 'double',
+  f32: 'float',
+  i32: 'int32_t',
+  u32: 'uint32_t',
+  i16: 'int16_t',
+  u16: 'uint16_t',
+  i8: 'int8_t',
+  u8: 'uint8_t',
+  i53: 'int64_t',
+  bool: 'bool',
+};
+
+/** The argument reader of tsn::Args that checks a parameter of each kind (i53 never is one). */
+export const ARG_READER: Record<ScalarKind, string> = {
+  f64: 'f64',
+  f32: 'f32',
+  i32: 'i32',
+  u32: 'u32',
+  i16: 'i16',
+  u16: 'u16',
+  i8: 'i8',
+  u8: 'u8',
+  i53: 'f64',
+  bool: 'boolean',
+};
+
+/** N-API's name for each typed-array kind. */
+export const NAPI_ARRAY: Record<ArrayKind, string> = {
+  Float64Array: 'napi_float64_array',
+  Float32Array: 'napi_float32_array',
+  Int32Array: 'napi_int32_array',
+  Uint32Array: 'napi_uint32_array',
+  Int16Array: 'napi_int16_array',
+  Uint16Array: 'napi_uint16_array',
+  Int8Array: 'napi_int8_array',
+  Uint8Array: 'napi_uint8_array',
+  Uint8ClampedArray: 'napi_uint8_clamped_array',
+};
+
+/** The C++ element type of a typed-array kind. */
+export const elementType = (kind: ArrayKind): string => C_TYPE[ARRAYS[kind].element];
 
 export function cppType(t: IrType): string {
   if (t.tag === 'void') return 'void';
-  if (t.tag === 'array') return `tsn::View<${SCALARS[ARRAYS[t.kind].element].cType}>`;
-  return SCALARS[t.kind].cType;
+  if (t.tag === 'array') return `tsn::View<${elementType(t.kind)}>`;
+  return C_TYPE[t.kind];
 }
 
 /** A C++ literal for a double that reads back as exactly the same value. */

@@ -122,7 +122,7 @@ export function toStore(ctx: FnContext, node: Node, e: Expr, arrayKind: ArrayKin
   }
   const store = ARRAYS[arrayKind].store;
   if (store === 'clamped') {
-    return { k: 'builtin', type: scalar('u8'), name: 'tsn.clamp_u8', args: [toF64(e)], loc: e.loc };
+    return { k: 'storeClamp', type: scalar('u8'), operand: toF64(e), loc: e.loc };
   }
   if (store === 'f64') return toF64(e);
   if (store === 'f32') return convert(toF64(e), 'f32');

@@ -8,7 +8,7 @@ import { arrayMethod, newArray } from './arrays';
 import type { FnContext } from './context';
 import { lowerReductionUpdate, noteRead, noteWrite } from './prange';
 import { convert, levelOf, levelOfLocal, meetLevels, toCondition, toF64, toSlot, toStore } from './convert';
-import { hasSideEffects } from '../opt/walk';
+import { hasSideEffects } from '../walk';
 
 const ARITH: Partial<Record<SyntaxKind, ArithOp>> = {
   [SyntaxKind.PlusToken]: '+', [SyntaxKind.MinusToken]: '-', [SyntaxKind.AsteriskToken]: '*',
@@ -260,7 +260,7 @@ function elementParts(ctx: FnContext, node: import('ts-morph').ElementAccessExpr
   if (!isNumeric(idx.type)) return ctx.fail(argNode, 'TSN1303');
   let index: Expr;
   if (isInteger(idx.type)) index = convert(idx, 'i53');
-  else if (isIntValuedIndex(idx)) index = { k: 'builtin', type: I53, name: 'tsn.to_index', args: [idx], loc: idx.loc };
+  else if (isIntValuedIndex(idx)) index = { k: 'toIndex', type: I53, operand: idx, loc: idx.loc };
   else return ctx.fail(argNode, 'TSN1303');
   return { array: arr, arrayKind: arr.type.kind, index, checked: ctx.boundsChecked };
 }

@@ -17,11 +17,6 @@ export function isPrange(ctx: FnContext, node: ForOfStatement): boolean {
   return Node.isCallExpression(e) && e.getExpression().getText() === 'prange' && !ctx.lookup('prange');
 }
 
-// Below this many iterations a loop whose body has no inner loop or call runs
-// serially: waking sleeping (passive) OpenMP threads costs tens of µs, more
-// than such a loop saves below this size (bench: sumsq n=10k, 2 threads).
-const MIN_ITERATIONS_SIMPLE = 100_000;
-
 export function lowerPrange(ctx: FnContext, node: ForOfStatement, label?: string): Stmt[] {
   const loc = ctx.loc(node);
   const call = node.getExpression().asKindOrThrow(SyntaxKind.CallExpression);
@@ -59,8 +54,7 @@ export function lowerPrange(ctx: FnContext, node: ForOfStatement, label?: string
     if (read) return ctx.fail(read, 'TSN1403', [local.name]);
   }
   const reductions = [...scope.reductions].map(([local, op]) => ({ local, op }));
-  const minIterations = hasLoopOrCall(body) ? 2 : MIN_ITERATIONS_SIMPLE;
-  return [{ k: 'prange', index, start, end, step, body, reductions, minIterations, label, loc }];
+  return [{ k: 'prange', index, start, end, step, body, reductions, label, loc }];
 }
 
 const num = (value: number, loc: Expr['loc']): Expr => ({ k: 'num', type: I53, value, loc });
@@ -69,12 +63,7 @@ function bound(ctx: FnContext, node: Expression): Expr {
   const e = lowerExpr(ctx, node);
   if (!isNumeric(e.type) || !isIntValued(e)) return ctx.fail(node, 'TSN1406');
   if (isInteger(e.type)) return convert(e, 'i53');
-  return { k: 'builtin', type: I53, name: 'tsn.prange_bound', args: [e], loc: e.loc };
-}
-
-function hasLoopOrCall(stmts: Stmt[]): boolean {
-  const text = JSON.stringify(stmts, (key, value: unknown) => (key === 'local' || key === 'loc' ? undefined : value));
-  return /"k":"(for|while|do|prange|call)"/.test(text);
+  return { k: 'prangeBound', type: I53, operand: e, loc: e.loc };
 }
 
 /** A read of an outer local inside prange loops (refused later if it is a reduction). */

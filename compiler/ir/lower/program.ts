@@ -6,6 +6,7 @@ import type { Project, SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../../diag/diagnostic';
 import { importedNames } from '../../frontend/imports';
 import type { IrFunction } from '../nodes';
+import { calledFunctions } from '../walk';
 import type { Signature } from './context';
 import { declareModule, lowerBodies, type DeclaredModule } from './module';
 
@@ -72,11 +73,11 @@ export class Program {
   externals(key: string, functions: IrFunction[]): { fn: IrFunction; file: string }[] {
     const out = new Map<string, { fn: IrFunction; file: string }>();
     const visit = (fns: IrFunction[]) => {
-      for (const call of calls(fns)) {
-        const id = `${call.module}#${call.callee}`;
-        if (call.module === key || out.has(id)) continue;
-        const file = this.fileOf(call.module);
-        const fn = file ? this.lower(file).functions.find((f) => f.name === call.callee) : undefined;
+      for (const id of calledFunctions(fns)) {
+        const [module, callee] = splitId(id);
+        if (module === key || out.has(id)) continue;
+        const file = this.fileOf(module);
+        const fn = file ? this.lower(file).functions.find((f) => f.name === callee) : undefined;
         if (!file || !fn) continue;
         out.set(id, { fn, file });
         visit([fn]);
@@ -87,11 +88,8 @@ export class Program {
   }
 }
 
-function calls(fns: IrFunction[]): { callee: string; module: string }[] {
-  const out: { callee: string; module: string }[] = [];
-  JSON.stringify(fns, (k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { k?: string }).k === 'call') out.push(v as { callee: string; module: string });
-    return k === 'local' ? undefined : v;
-  });
-  return out;
+/** `module#name` → [module, name] (a module key may itself hold '#'; a function name cannot). */
+function splitId(id: string): [string, string] {
+  const at = id.lastIndexOf('#');
+  return [id.slice(0, at), id.slice(at + 1)];
 }

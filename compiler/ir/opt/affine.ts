@@ -12,8 +12,9 @@
 import type { Expr, Local, Stmt } from '../nodes';
 import { exactRange } from '../range';
 import { BOOL, I53 } from '../types';
+import { assignedLocals, declaredLocals, expressions, exprKey, exprTree, mapExpr, mapExprs } from '../walk';
 import { countingLoop } from './counting';
-import { assignedLocals, declaredLocals, expressions, exprTree, mapExprs } from './walk';
+import { versioned } from './versioning';
 
 type For = Stmt & { k: 'for' };
 
@@ -87,7 +88,7 @@ function small(t: Term): boolean {
  * the JS value.
  */
 function offsetOf(index: Expr, movers: Map<Local, Mover>, changed: Set<Local>, loc: Expr['loc']): { mover: Mover; coef: number; offset: Expr; tested: Expr } | undefined {
-  const exact = index.k === 'builtin' && index.name === 'tsn.index53' ? index.args[0]! : index;
+  const exact = index.k === 'exactIndex' && !index.guard ? index.exact : index;
   if (exact.type.tag !== 'scalar' || exact.type.kind !== 'i53') return undefined;
   const all = terms(exact, 1, []);
   const isMover = (t: Term) => t.e.k === 'local' && movers.has(t.e.local);
@@ -111,16 +112,16 @@ function offsetOf(index: Expr, movers: Map<Local, Mover>, changed: Set<Local>, l
       { k: 'num', type: I53T, value: 0, loc },
     );
   if (!checked) return { mover, coef, offset: sum(rest, false), tested: sum(rest, false) };
-  return { mover, coef, offset: sum(rest, false), tested: { k: 'builtin', type: I53T, name: 'tsn.exact53_or_fail', args: [sum(rest, true)], loc } };
+  return { mover, coef, offset: sum(rest, false), tested: { k: 'exactOffset', type: I53T, exact: sum(rest, true), loc } };
 }
 
 /** The same integer expression without overflow checks (valid once the test has seen it stay within ±2^53). */
 function unchecked(e: Expr): Expr {
-  const [stmt] = mapExprs([{ k: 'expr', expr: e, loc: e.loc }], (x) => (x.k === 'arith' && x.checked ? { ...x, checked: false } : x));
-  return (stmt as Stmt & { k: 'expr' }).expr;
+  return mapExpr(e, (x) => (x.k === 'arith' && x.checked ? { ...x, checked: false } : x));
 }
 
-export function versionAffine(s: For): Stmt {
+/** `s` with a copy free of the checks on affine indices, chosen by one test before the loop; `fallback` otherwise. */
+export function versionAffine(s: For, fallback: Stmt): Stmt {
   const loop = countingLoop(s);
   if (!loop || s.label) return s;
   const { counter: j, start, op, end: bound } = loop;
@@ -132,7 +133,6 @@ export function versionAffine(s: For): Stmt {
   const declared = declaredLocals(s.body);
   for (const l of declared) changed.add(l);
   if (!invariant(bound, changed) || !invariant(start, changed)) return s;
-  if (JSON.stringify(s.body, (k, v: unknown) => (k === 'local' || k === 'loc' ? undefined : v)).includes('"label"')) return s;
 
   const loc = s.loc;
   const one: Expr = { k: 'num', type: I53T, value: 1, loc };
@@ -145,9 +145,9 @@ export function versionAffine(s: For): Stmt {
     }
   }
   const accesses = new Map<string, Access>();
-  const key = (a: Local, e: Expr) => `${a.id}:${JSON.stringify(e, (k, v: unknown) => (k === 'loc' ? undefined : k === 'local' ? (v as Local).id : v))}`;
+  const key = (a: Local, e: Expr) => `${a.id}:${exprKey(e)}`;
   const consider = (e: Expr) => {
-    const exactIndex = e.k === 'element' && e.index.k === 'builtin' && e.index.name === 'tsn.index53';
+    const exactIndex = e.k === 'element' && e.index.k === 'exactIndex' && !e.index.guard;
     if (e.k !== 'element' || !(e.checked || exactIndex) || e.array.k !== 'local' || changed.has(e.array.local)) return;
     const o = offsetOf(e.index, movers, changed, loc);
     if (o) accesses.set(key(e.array.local, e.index), { array: e.array.local, ...o });
@@ -175,7 +175,7 @@ export function versionAffine(s: For): Stmt {
   const fastBody = mapExprs(s.body, (e) => {
     if (e.k !== 'element' || e.array.k !== 'local' || !accesses.has(key(e.array.local, e.index))) return e;
     // The index in the source's order, without overflow checks (see offsetOf).
-    return { ...e, checked: false, index: e.index.k === 'builtin' ? unchecked(e.index.args[0]!) : e.index };
+    return { ...e, checked: false, index: e.index.k === 'exactIndex' ? unchecked(e.index.exact) : e.index };
   });
-  return { k: 'if', test, then: [{ ...s, body: fastBody }], else: [s], loc };
+  return versioned(test, { ...s, body: fastBody }, fallback);
 }

@@ -4,20 +4,32 @@
 // indexed by i are in range when B.length >= A.length; the loop is versioned
 // on that test (one check before the loop): the fast copy has no checks, the
 // other keeps them, so an out-of-bounds index still throws where it would.
+//
+// Inner loops are versioned first, and only the fast copy of an outer loop
+// keeps their versions: its fallback is the loop with the checks removed that
+// need no copy. So a loop body nested d deep is copied d + 1 times, not 2^d,
+// and a loop larger than a budget is not copied at all.
 import type { Expr, Local, Stmt } from '../nodes';
 import { BOOL } from '../types';
+import { assignedLocals, expressions, mapBodies, mapExprs } from '../walk';
 import { versionAffine } from './affine';
 import { countingLoop } from './counting';
-import { assignedLocals, expressions, exprTree, mapBodies, mapExprs } from './walk';
+import type { Pass } from './pass';
+import { copyable, versioned } from './versioning';
 
-export function removeProvenChecks(stmts: Stmt[]): Stmt[] {
+export const boundsChecks: Pass = { name: 'bounds', run: (body) => removeProvenChecks(body, true) };
+
+/** `copies`: loops may be versioned (else only checks that need no test go). */
+function removeProvenChecks(stmts: Stmt[], copies: boolean): Stmt[] {
   return stmts.map((s) => {
-    const inner = mapBodies(s, removeProvenChecks);
+    const inner = mapBodies(s, (list) => removeProvenChecks(list, copies));
     if (inner.k !== 'for' && inner.k !== 'prange') return inner;
-    const versioned = versionLoop(inner);
-    return versioned.k === 'for' ? versionAffine(versioned) : versioned;
+    const fallback = copies && copyable(s) ? (removeProvenChecks([s], false)[0] as Loop) : undefined;
+    const result = versionLoop(inner, fallback);
+    return result.k === 'for' && fallback ? versionAffine(result, fallback) : result;
   });
 }
+
 
 interface Canonical {
   counter: Local;
@@ -50,26 +62,24 @@ function canonicalFor(s: Stmt & { k: 'for' }): Canonical | undefined {
 
 const isLocal = (e: Expr, local: Local): boolean => e.k === 'local' && e.local === local;
 
-/** Arrays (held in locals) indexed by exactly `counter` in `stmts`. */
+/** Arrays (held in locals) indexed with a check by exactly `counter` in `stmts`. */
 function indexedBy(stmts: Stmt[], counter: Local): Set<Local> {
   const out = new Set<Local>();
-  const visit = (e: Expr) => {
-    for (const x of exprTree(e)) {
-      if (x.k === 'element' && isLocal(x.index, counter) && x.array.k === 'local') out.add(x.array.local);
-      if ((x.k === 'assign' || x.k === 'update') && x.target.k === 'element' && isLocal(x.target.index, counter) && x.target.array.k === 'local') {
-        out.add(x.target.array.local);
-      }
-    }
+  const note = (x: { array: Expr; index: Expr; checked: boolean }) => {
+    if (x.checked && isLocal(x.index, counter) && x.array.k === 'local') out.add(x.array.local);
   };
-  for (const e of expressions(stmts)) visit(e);
+  for (const x of expressions(stmts)) {
+    if (x.k === 'element') note(x);
+    if ((x.k === 'assign' || x.k === 'update') && x.target.k === 'element') note(x.target);
+  }
   return out;
 }
 
-function hasLabels(s: Stmt): boolean {
-  return JSON.stringify(s, (key, value: unknown) => (key === 'local' || key === 'loc' ? undefined : value)).includes('"label"');
-}
-
-function versionLoop(s: Loop): Stmt {
+/**
+ * `s` (inner loops done) without the checks its counter proves; where that
+ * needs a test, a version with `fallback` as the other branch (none: no copy).
+ */
+function versionLoop(s: Loop, fallback: Loop | undefined): Stmt {
   const c = canonical(s);
   if (!c) return s;
   const changed = assignedLocals(s.body);
@@ -77,14 +87,18 @@ function versionLoop(s: Loop): Stmt {
   const arrays = [...indexedBy(s.body, c.counter)].filter((a) => !changed.has(a));
   if (arrays.length === 0) return s;
   const others = arrays.filter((a) => a !== c.bound);
-  const safe = new Set(arrays);
-  const fast: Loop = { ...s, body: mapExprs(s.body, (e) => (e.k === 'element' && e.checked && isLocal(e.index, c.counter) && e.array.k === 'local' && safe.has(e.array.local) ? { ...e, checked: false } : e)) };
-  // Versioning copies the loop: C++ labels (from labelled break/continue) must stay unique.
-  if (others.length === 0 || hasLabels(s)) return others.length === 0 ? fast : s;
+  const unchecked = (safe: ReadonlySet<Local>): Loop => ({
+    ...s,
+    body: mapExprs(s.body, (e) => (e.k === 'element' && e.checked && isLocal(e.index, c.counter) && e.array.k === 'local' && safe.has(e.array.local) ? { ...e, checked: false } : e)),
+  });
+  const fast = unchecked(new Set(arrays));
+  if (others.length === 0) return fast;
+  // Without a copy, the bound array's own checks still go: they can never fail.
+  if (!fallback) return arrays.includes(c.bound) ? unchecked(new Set([c.bound])) : s;
   const loc = s.loc;
   const len = (l: Local): Expr => ({ k: 'length', type: { tag: 'scalar', kind: 'i53' }, array: { k: 'local', type: l.type, local: l, loc }, loc });
   const test = others
     .map((b): Expr => ({ k: 'compare', type: BOOL, op: '>=', left: len(b), right: len(c.bound), loc }))
     .reduce((a, b): Expr => ({ k: 'logical', type: BOOL, op: '&&', left: a, right: b, loc }));
-  return { k: 'if', test, then: [fast], else: [s], loc };
+  return versioned(test, fast, fallback);
 }

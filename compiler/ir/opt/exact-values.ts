@@ -4,11 +4,12 @@
 // form (exact.ts) gives the same number with one conversion at the end. Each
 // integer leaf whose type allows values too large for that gets a run-time
 // bound (exact-range.ts); outside it, the double computation runs instead.
-import type { Expr, Stmt } from '../nodes';
-import { BOOL, F64, I53 } from '../types';
-import { EXACT_NONZERO, EXACT_VALUE, doubleForm, exactForm } from './exact';
+import type { Expr } from '../nodes';
+import { BOOL, F64 } from '../types';
+import { exprKey, exprTree, hasSideEffects, mapExpr, mapExprs } from '../walk';
+import { doubleForm, exactForm } from './exact';
 import { fits, leafRange, leaves } from './exact-range';
-import { exprTree, hasSideEffects, mapExpr, mapExprs } from './walk';
+import type { Pass } from './pass';
 
 /**
  * Fewer double steps than this are not worth a guarded integer form: a single
@@ -18,36 +19,35 @@ const MIN_DOUBLE_STEPS = 3;
 /** Leaf bounds below 2^16 would send ordinary values down the slow path. */
 const MIN_BOUND_BITS = 16;
 
-export function exactValues(stmts: Stmt[]): Stmt[] {
-  return mapExprs(stmts, (e) => {
-    if (e.k === 'builtin' && e.name === 'tsn.index53') return guardedIndex(e);
-    if (e.k !== 'arith' || e.type.tag !== 'scalar' || e.type.kind !== 'f64') return e;
-    const plain = doubleForm(e);
-    const form = exactForm(plain);
-    if (!form || doubleSteps(plain) < MIN_DOUBLE_STEPS || hasSideEffects(plain)) return e;
-    const exact = unchecked(form.expr);
-    const guard = guardFor(exact);
-    if (!guard) return e;
-    const loc = e.loc;
-    const scale: Expr = { k: 'num', type: F64, value: 2 ** -form.shift, loc };
-    const ok = all(guard.tests, loc);
-    // A 0 whose sign JS's computation might make -0 is taken from that computation.
-    const name = guard.negZero ? EXACT_NONZERO : EXACT_VALUE;
-    return { k: 'builtin', type: F64, name, args: [ok, exact, scale, plain], loc };
-  });
+export const exactValues: Pass = {
+  name: 'exact-values',
+  run: (body) => mapExprs(body, exactValue),
+};
+
+function exactValue(e: Expr): Expr {
+  if (e.k === 'exactIndex' && !e.guard) return guardedIndex(e);
+  if (e.k !== 'arith' || e.type.tag !== 'scalar' || e.type.kind !== 'f64') return e;
+  const plain = doubleForm(e);
+  const form = exactForm(plain);
+  if (!form || doubleSteps(plain) < MIN_DOUBLE_STEPS || hasSideEffects(plain)) return e;
+  const exact = unchecked(form.expr);
+  const guard = guardFor(exact);
+  if (!guard) return e;
+  // A 0 whose sign JS's computation might make -0 is taken from that computation.
+  return { k: 'exactValue', type: F64, guard: all(guard.tests, e.loc), exact, scale: 2 ** -form.shift, fallback: plain, nonZero: guard.negZero, loc: e.loc };
 }
 
 /**
  * An exact index (int-index.ts) with bounds on its leaves instead of an
  * overflow check on every step; with none needed, the bare int64 index.
  */
-function guardedIndex(e: Expr & { k: 'builtin' }): Expr {
-  const exact = unchecked(e.args[0]!);
-  const fallback = doubleForm(e.args[1]!);
+function guardedIndex(e: Expr & { k: 'exactIndex' }): Expr {
+  const exact = unchecked(e.exact);
+  const fallback = doubleForm(e.fallback);
   const guard = guardFor(exact);
-  if (!guard) return { ...e, args: [e.args[0]!, fallback] };
+  if (!guard) return { ...e, fallback };
   if (guard.tests.length === 0) return exact;
-  return { ...e, name: 'tsn.index53_guarded', args: [all(guard.tests, e.loc), exact, fallback] };
+  return { ...e, guard: all(guard.tests, e.loc), exact, fallback };
 }
 
 function all(tests: Expr[], loc: Expr['loc']): Expr {
@@ -76,10 +76,10 @@ function guardFor(exact: Expr): { tests: Expr[]; negZero: boolean } | undefined 
     const tests: Expr[] = [];
     for (const wideLeaf of all.filter(wide)) {
       const leaf = standIn(wideLeaf, limit);
-      const key = JSON.stringify(leaf, (k, v: unknown) => (k === 'loc' ? undefined : v));
+      const key = exprKey(leaf);
       if (seen.has(key)) continue;
       seen.add(key);
-      tests.push({ k: 'builtin', type: BOOL, name: 'tsn.within', args: [leaf, { k: 'num', type: I53, value: 2 ** g, loc: leaf.loc }], loc: leaf.loc });
+      tests.push({ k: 'within', type: BOOL, operand: leaf, bound: 2 ** g, loc: leaf.loc });
     }
     return { tests, negZero: fit.negZero };
   }

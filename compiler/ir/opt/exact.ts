@@ -2,12 +2,12 @@
 // in doubles; when every step's exact value is a multiple of 2^-s no larger
 // than 2^53·2^-s, every double step is exact too, so an int64 computation of
 // the value scaled by 2^s gives the same number. The int64 steps that could
-// leave ±2^53 are `checked`: they set an overflow flag, and the caller then
-// uses the double computation instead (C++: TSN_INDEX53, TSN_EXACT53).
+// leave ±2^53 are `checked`: the exactIndex or exactOffset around them then
+// uses the double computation instead.
 import type { Expr } from '../nodes';
 import { I53, isInteger } from '../types';
+import { mapExpr } from '../walk';
 import { isI53 } from './counting';
-import { mapExpr } from './walk';
 
 /** `expr` (i53) equals the double value times 2^shift. */
 export interface ExactForm {
@@ -35,8 +35,8 @@ export function exactForm(e: Expr): ExactForm | undefined {
       return isInteger(e.type) ? (e.op === '+' || e.op === '-' ? { expr: e, shift: 0 } : undefined) : arith(e);
     case 'local':
       return isInteger(e.type) ? { expr: e, shift: 0 } : undefined;
-    case 'builtin':
-      return isExactValue(e) ? exactForm(e.args[3]!) : undefined;
+    case 'exactValue':
+      return exactForm(e.fallback);
     default:
       return undefined;
   }
@@ -89,16 +89,5 @@ function powerOfTwo(e: Expr): number | undefined {
 
 /** The double computation of `e`, without the exact forms a pass wrapped around parts of it. */
 export function doubleForm(e: Expr): Expr {
-  return mapExpr(e, (x) => (isExactValue(x) ? x.args[3]! : x));
-}
-
-/**
- * `tsn.exact53(ok, exact, 2^-shift, fallback)`: the scaled int64 value where
- * `ok`, else the double one; `tsn.exact53_nonzero` also when the value is 0.
- */
-export const EXACT_VALUE = 'tsn.exact53';
-export const EXACT_NONZERO = 'tsn.exact53_nonzero';
-
-function isExactValue(e: Expr): e is Expr & { k: 'builtin' } {
-  return e.k === 'builtin' && (e.name === EXACT_VALUE || e.name === EXACT_NONZERO);
+  return mapExpr(e, (x) => (x.k === 'exactValue' ? x.fallback : x));
 }

@@ -8,34 +8,37 @@
 import type { Expr, Local, Stmt } from '../nodes';
 import { exactRange } from '../range';
 import { F64, I53 } from '../types';
-import { assignedLocals, mapBodies, mapExpr, mapExprs } from './walk';
+import { assignedLocals, mapBodies, mapExpr, mapExprs } from '../walk';
+import type { Pass, PassContext } from './pass';
 
-export function guardedIndices(stmts: Stmt[]): Stmt[] {
+export const guardedIndices: Pass = { name: 'guarded-index', run: (body, ctx) => narrowAll(body, ctx) };
+
+function narrowAll(stmts: Stmt[], ctx: PassContext): Stmt[] {
   return stmts.map((s) => {
-    const inner = mapBodies(s, guardedIndices);
-    return inner.k === 'if' ? narrowBranch(inner) : inner;
+    const inner = mapBodies(s, (l) => narrowAll(l, ctx));
+    return inner.k === 'if' ? narrowBranch(inner, ctx) : inner;
   });
 }
 
 type If = Stmt & { k: 'if' };
 
-function narrowBranch(s: If): If {
+function narrowBranch(s: If, ctx: PassContext): If {
   const changed = assignedLocals(s.then);
   let then = s.then;
   const copies: Stmt[] = [];
   for (const [local, { range, below }] of boundedLocals(s.test)) {
     if (changed.has(local) || (below && changed.has(below))) continue;
-    const copy: Local = { id: 1_000_000 + local.id, name: `${local.name}_int`, type: I53, isParam: false, synthetic: true, range, below };
+    const copy = ctx.fresh(`${local.name}_int`, I53, { range, below });
     const ref = (e: Expr): Expr => ({ k: 'local', type: I53, local: copy, loc: e.loc });
     let used = false;
     then = mapExprs(then, (e) => {
-      if (e.k !== 'builtin' || e.name !== 'tsn.to_index') return e;
-      const arg = mapExpr(e.args[0]!, (x) => {
+      if (e.k !== 'toIndex') return e;
+      const operand = mapExpr(e.operand, (x) => {
         if (x.k !== 'local' || x.local !== local) return x;
         used = true;
         return { k: 'convert', type: F64, to: 'f64', operand: ref(x), loc: x.loc };
       });
-      return { ...e, args: [arg] };
+      return { ...e, operand };
     });
     if (used) copies.push({ k: 'let', local: copy, init: { k: 'convert', type: I53, to: 'i53', operand: { k: 'local', type: F64, local, loc: s.loc }, loc: s.loc }, loc: s.loc });
   }

@@ -6,32 +6,27 @@
 // case compiles to integer instructions. Locals that only name such an
 // expression (`const k = i * n + j`) are substituted into their uses first,
 // when nothing they are made of changes before those uses.
-import type { Expr, Local, Stmt } from '../nodes';
+import type { Expr, Stmt } from '../nodes';
 import { I53 } from '../types';
+import { assignedLocals, localsIn, mapBodies, mapExprs } from '../walk';
 import { exactForm } from './exact';
-import { assignedLocals, exprTree, mapBodies, mapExprs } from './walk';
+import type { Pass } from './pass';
 
-export function integerIndices(stmts: Stmt[]): Stmt[] {
-  return mapExprs(inlineIntegerNames(stmts), (e) => {
-    if (e.k !== 'element') return e;
-    const idx = e.index;
-    if (idx.k !== 'builtin' || idx.name !== 'tsn.to_index') return e;
-    const exact = asI53(idx.args[0]!);
-    if (!exact) return e;
-    return { ...e, index: { k: 'builtin', type: I53, name: 'tsn.index53', args: [exact, idx.args[0]!], loc: idx.loc } };
-  });
-}
+export const integerIndices: Pass = {
+  name: 'int-index',
+  run: (body) =>
+    mapExprs(inlineIntegerNames(body), (e) => {
+      if (e.k !== 'element' || e.index.k !== 'toIndex') return e;
+      const exact = asI53(e.index.operand);
+      if (!exact) return e;
+      return { ...e, index: { k: 'exactIndex', type: I53, exact, fallback: e.index.operand, loc: e.index.loc } };
+    }),
+};
 
 /** The i53 form of an f64 expression made of integers, + - * and negation; undefined otherwise. */
 function asI53(e: Expr): Expr | undefined {
   const form = exactForm(e);
   return form && form.shift === 0 ? form.expr : undefined;
-}
-
-function localsIn(e: Expr): Set<Local> {
-  const out = new Set<Local>();
-  for (const x of exprTree(e)) if (x.k === 'local') out.add(x.local);
-  return out;
 }
 
 /**

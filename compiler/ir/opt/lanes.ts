@@ -11,26 +11,29 @@
 // lane keeps its values), then runs each iteration's rest in order. Each lane
 // computes exactly what its iteration computes alone, so results are
 // bit-identical; the lanes fill the pipeline and vectorise.
-import { MATH_FUNCTIONS, NUMBER_FUNCTIONS } from '../builtins';
 import type { Expr, Lanes, Local, Stmt } from '../nodes';
+import { assignedLocals, expressions, exprTree, mapBodies } from '../walk';
 import { countingLoop, isI53 } from './counting';
-import { assignedLocals, expressions, exprTree, mapBodies } from './walk';
-
-/** Four doubles per step: two SSE2 vectors (measured: 2.5× mandelbrot; 8 and 16 were slower). */
-export const LANE_WIDTH = 4;
+import type { Pass } from './pass';
 
 type For = Stmt & { k: 'for' };
 
-export function batchLanes(stmts: Stmt[]): Stmt[] {
+/** The target's cost model says how many lanes (none: no batching). */
+export const lanes: Pass = {
+  name: 'lanes',
+  run: (body, ctx) => (ctx.target.laneWidth > 1 ? batchLanes(body, ctx.target.laneWidth) : body),
+};
+
+function batchLanes(stmts: Stmt[], width: number): Stmt[] {
   return stmts.map((s) => {
-    const inner = mapBodies(s, batchLanes);
+    const inner = mapBodies(s, (list) => batchLanes(list, width));
     if (inner.k !== 'for') return inner;
-    const lanes = lanesOf(inner);
-    return lanes ? { ...inner, lanes } : inner;
+    const found = lanesOf(inner, width);
+    return found ? { ...inner, lanes: found } : inner;
   });
 }
 
-function lanesOf(s: For): Lanes | undefined {
+function lanesOf(s: For, width: number): Lanes | undefined {
   const counting = countingLoop(s);
   if (!counting || s.label || counting.op !== '<' || !isI53(counting.end.type)) return undefined;
   const { counter, end } = counting;
@@ -58,7 +61,7 @@ function lanesOf(s: For): Lanes | undefined {
   }
   // A break would end every lane's loop; the rest runs once per lane.
   if (rest.some((x) => jumps(x))) return undefined;
-  return { width: LANE_WIDTH, split, locals: prologue.map((l) => l.local) };
+  return { width, split, locals: prologue.map((l) => l.local) };
 }
 
 /** `x = e`, `x++` or `x--` on one of the lanes' own scalars. */
@@ -66,9 +69,6 @@ function scalarUpdate(e: Expr, assigned: Set<Local>, own: Set<Local>): boolean {
   if (e.k === 'update') return e.target.k === 'local' && own.has(e.target.local);
   return e.k === 'assign' && e.target.k === 'local' && own.has(e.target.local) && readsOnly(e.value, assigned, own);
 }
-
-/** Builtins that cannot throw and touch nothing but their arguments. */
-const PURE_BUILTINS = new Set([...Object.keys(MATH_FUNCTIONS), ...Object.keys(NUMBER_FUNCTIONS).map((n) => `Number.${n}`), 'tsn.exact53', 'tsn.exact53_nonzero', 'tsn.within', 'tsn.clamp_u8']);
 
 /**
  * Scalar arithmetic that cannot throw, reading only the lanes' own scalars
@@ -83,18 +83,17 @@ function readsOnly(e: Expr, assigned: Set<Local>, own: Set<Local>, elements = fa
         break;
       case 'element':
         // Only reads proven in range: a check could throw before earlier iterations finished.
-        if (!elements || x.checked || x.index.k === 'builtin' || x.array.k !== 'local' || assigned.has(x.array.local)) return false;
+        if (!elements || x.checked || x.index.k === 'toIndex' || x.index.k === 'exactIndex' || x.array.k !== 'local' || assigned.has(x.array.local)) return false;
         break;
+      // Pure, and cannot throw (Math and Number builtins included).
       case 'num': case 'bool': case 'arith': case 'bit': case 'bitnot': case 'neg': case 'compare': case 'logical': case 'not': case 'truthy': case 'cond': case 'seq':
+      case 'builtin': case 'exactValue': case 'within': case 'storeClamp':
         break;
       case 'local':
         if (!own.has(x.local) && assigned.has(x.local)) return false;
         break;
       case 'convert':
         if (x.overflowCheck) return false;
-        break;
-      case 'builtin':
-        if (!PURE_BUILTINS.has(x.name)) return false;
         break;
       default:
         return false;
