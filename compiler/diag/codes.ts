@@ -17,6 +17,7 @@ export const DIAGNOSTICS = {
   TSN1104: { message: 'optional, default and rest parameters are not supported', hint: 'pass every argument explicitly' },
   TSN1105: { message: 'destructuring is not supported', hint: 'declare one variable per statement: `const x = a[0];`' },
   TSN1106: { message: 'variable `{0}` needs a type or an initializer', hint: 'write `let {0}: f64 = 0;` or `let {0} = 0;`' },
+  TSN1107: { message: '`{0}` here is not {1}', hint: '{2}' },
   TSN1201: { message: '{0} is not supported in compiled code', hint: '{1}' },
   TSN1202: { message: '`{0}` is not defined in compiled code', hint: 'compiled code sees its parameters, its locals, module-level numeric constants and other @native functions' },
   TSN1203: { message: 'call to `{0}`, which is not an @native function', hint: 'mark `{0}` with /** @native */ too, or move the call out of the compiled function' },

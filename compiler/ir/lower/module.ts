@@ -9,7 +9,7 @@ import { FnContext, type ModuleScope, type Signature } from './context';
 import type { LocalLevel } from './convert';
 import { Program } from './program';
 import { lowerBlock } from './statements';
-import { readType } from './typenodes';
+import { readType, rejectType } from './typenodes';
 
 export interface LoweredModule {
   ir: IrModule;
@@ -108,15 +108,16 @@ function readSignature(node: FunctionDeclaration, scope: ModuleScope): Signature
     if (p.isOptional() || p.isRestParameter() || p.hasInitializer()) ctx.fail(p, 'TSN1104');
     if (!Node.isIdentifier(p.getNameNode())) ctx.fail(p, 'TSN1105');
     const typeNode = p.getTypeNode();
+    if (!typeNode) return ctx.fail(p, 'TSN1101', [p.getName()]);
     const type = readType(typeNode);
-    if (!type || type.tag === 'void') return ctx.fail(typeNode ?? p, typeNode ? 'TSN1102' : 'TSN1101', [typeNode ? typeNode.getText() : p.getName()]);
+    if (!type || type.tag === 'void') return rejectType(ctx, typeNode, 'TSN1102');
     return type;
   });
   const retNode = node.getReturnTypeNode();
   let returns: IrType;
   if (retNode) {
     const t = readType(retNode);
-    if (!t) return ctx.fail(retNode, 'TSN1103', [retNode.getText()]);
+    if (!t) return rejectType(ctx, retNode, 'TSN1103');
     returns = t;
   } else returns = inferReturn(node);
   return { name, module: scope.key, params, returns };

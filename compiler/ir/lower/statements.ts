@@ -7,7 +7,7 @@ import type { FnContext } from './context';
 import { convert, levelOf, meetLevels, toCondition, toF64, toSlot } from './convert';
 import { lowerExpr } from './expressions';
 import { isPrange, lowerPrange } from './prange';
-import { readType } from './typenodes';
+import { readType, rejectType } from './typenodes';
 
 export function lowerBlock(ctx: FnContext, stmts: Statement[]): Stmt[] {
   return ctx.inScope(() => stmts.flatMap((s) => lowerStmt(ctx, s)));
@@ -196,7 +196,7 @@ function declarations(ctx: FnContext, list: VariableDeclarationList): Stmt[] {
     const name = nameNode.getText();
     const typeNode = decl.getTypeNode();
     const declared = readType(typeNode);
-    if (typeNode && !declared) return ctx.fail(typeNode, 'TSN1102', [typeNode.getText()]);
+    if (typeNode && !declared) return rejectType(ctx, typeNode, 'TSN1102');
     const initNode = decl.getInitializer();
     if (!initNode) {
       if (!declared || declared.tag === 'array') return ctx.fail(decl, 'TSN1106', [name]);
