@@ -60,7 +60,7 @@ export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt
   if (Node.isThrowStatement(node)) return [throwStatement(ctx, node)];
   if (Node.isFunctionDeclaration(node)) return ctx.fail(node, 'TSN1207');
   const what = node.getKindName().replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return ctx.fail(node, 'TSN1201', [`a ${what}`, 'see the typed subset in SPEC §2']);
+  return ctx.fail(node, 'TSN1201', [`a ${what}`, 'see the typed subset in the tsnative README']);
 }
 
 /**
