@@ -48,8 +48,7 @@ export function declareModule(sf: SourceFile, key: string, defaultOptions: strin
       if (options) ready.push({ fn, sig, options });
       if (options && fn.node.isExported()) exported.add(fn.name);
     } catch (e) {
-      if (!(e instanceof FunctionRejected)) throw e;
-      diagnostics.push(e.diagnostic);
+      diagnostics.push(e instanceof FunctionRejected ? e.diagnostic : internalError(scope, fn, e));
     }
   }
   return { scope, ready, exported, diagnostics };
@@ -94,6 +93,12 @@ function readOptions(fn: MarkedFunction, defaults: string[], diagAt: (pos: numbe
     }
   }
   return ok ? new Set([...defaults, ...fn.options]) : undefined;
+}
+
+/** A bug of the compiler (any throw but FunctionRejected) costs only the function it happened in. */
+function internalError(scope: ModuleScope, fn: MarkedFunction, e: unknown): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e);
+  return rejecter(scope, fn.name).diagnostic(fn.node.getNameNode() ?? fn.node, 'TSN9001', [message]);
 }
 
 function rejecter(scope: ModuleScope, name: string) {
@@ -182,7 +187,7 @@ function lowerFunction(scope: ModuleScope, fn: MarkedFunction, sig: Signature, o
       const { line, column } = scope.sourceFile.getLineAndColumnAtPos(fn.node.getStart());
       return { name: fn.name, module: scope.key, params, returns: sig.returns, body, options, exported: fn.node.isExported(), loc: { line, col: column } };
     } catch (e) {
-      if (!(e instanceof FunctionRejected)) throw e;
+      if (!(e instanceof FunctionRejected)) return { diagnostic: internalError(scope, fn, e) };
       if (ctx.violations.size > 0) {
         for (const [decl, level] of ctx.violations) demoted.set(decl, level);
         continue;
