@@ -32,7 +32,6 @@ export const DIAGNOSTICS = {
   TSN1302: { message: 'type mismatch: expected {0}, got {1}', hint: '{2}' },
   TSN1303: { message: 'an index must be an integer', hint: 'index with an integer-valued expression (an i32 or a loop counter), or write `Math.trunc(x)`' },
   TSN1304: { message: 'cannot assign to `{0}`', hint: '{1}' },
-  TSN1305: { message: 'not every path returns a value', hint: 'add a `return` at the end of the function' },
   TSN1306: { message: 'storing a value that is not an f32 into `{0}`', hint: 'write `Math.fround(x)`' },
   TSN1401: { message: 'a prange loop cannot {0} `{1}`, which is declared outside the loop', hint: 'update it in place as a reduction (`{1} += …`, `-=`, `*=`, `|=`, `&=`, `^=`, `++`, or `{1} = Math.min({1}, …)` / `Math.max`), or declare it inside the loop' },
   TSN1402: { message: '{0} cannot leave a prange loop early', hint: 'prange iterations run in parallel; use `continue` to skip an iteration, or a plain `for` loop' },
