@@ -27,7 +27,7 @@ export const DIAGNOSTICS = {
   TSN1207: { message: 'closures are not supported in compiled code', hint: 'write a separate @native function and call it' },
   TSN1208: { message: 'objects and arrays are not supported in compiled code', hint: 'pass typed arrays (Float64Array, Int32Array, …) instead' },
   TSN1209: { message: '`Math.random` cannot be compiled: its results could never match V8', hint: 'pass random numbers in, or write a generator (e.g. xorshift32 in u32 arithmetic)' },
-  TSN1210: { message: 'a compiled function cannot use `{0}`', hint: 'compiled code sees its parameters, its locals and other @native functions' },
+  TSN1210: { message: 'a compiled function cannot use {0}', hint: 'compiled code sees its parameters, its locals and other @native functions' },
   TSN1301: { message: 'storing a value that may have a fraction into `{0}` ({1})', hint: 'the slot holds only integers: write `Math.trunc(x)` or `x | 0`' },
   TSN1302: { message: 'type mismatch: expected {0}, got {1}', hint: '{2}' },
   TSN1303: { message: 'an index must be an integer', hint: 'index with an integer-valued expression (an i32 or a loop counter), or write `Math.trunc(x)`' },
