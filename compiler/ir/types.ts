@@ -64,9 +64,11 @@ export const ARRAYS: Record<ArrayKind, ArrayInfo> = {
   Uint8ClampedArray: { element: 'u8', store: 'clamped' },
 };
 
-/** Source spellings of scalar types (aliases exported by 'tsnative', and TS's own). */
-export const SCALAR_NAMES: Record<string, ScalarKind> = {
-  number: 'f64',
+/**
+ * The number aliases 'tsnative' exports, by exported name. A name in source
+ * means one of these only where it resolves to that export (frontend/aliases).
+ */
+export const ALIASES: Readonly<Record<string, ScalarKind>> = {
   f64: 'f64',
   f32: 'f32',
   i32: 'i32',
@@ -75,11 +77,11 @@ export const SCALAR_NAMES: Record<string, ScalarKind> = {
   u16: 'u16',
   i8: 'i8',
   u8: 'u8',
-  boolean: 'bool',
 };
 
-/** Aliases that must come from the tsnative import to mean what they say. */
-export const ALIAS_NAMES = new Set(['f64', 'f32', 'i32', 'u32', 'i16', 'u16', 'i8', 'u8']);
+export function isAliasName(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ALIASES, name);
+}
 
 export const scalar = (kind: ScalarKind): IrType => ({ tag: 'scalar', kind });
 export const array = (kind: ArrayKind): IrType => ({ tag: 'array', kind });

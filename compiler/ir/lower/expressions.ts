@@ -65,7 +65,7 @@ function unsupported(ctx: FnContext, node: Node): never {
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return ctx.fail(node, 'TSN1207');
   if (Node.isObjectLiteralExpression(node) || Node.isArrayLiteralExpression(node)) return ctx.fail(node, 'TSN1208');
   const what = node.getKindName().replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return ctx.fail(node, 'TSN1201', [`\`${firstLine(node)}\` (${what})`, 'see the typed subset in SPEC §2: numbers, booleans, typed arrays, loops and Math']);
+  return ctx.fail(node, 'TSN1201', [`\`${firstLine(node)}\` (${what})`, 'see the typed subset in the tsnative README: numbers, booleans, typed arrays, loops and Math']);
 }
 
 const firstLine = (node: Node): string => {

@@ -9,7 +9,7 @@ import { FnContext, type ModuleScope, type Signature } from './context';
 import type { LocalLevel } from './convert';
 import { Program } from './program';
 import { lowerBlock } from './statements';
-import { readType } from './typenodes';
+import { readType, rejectType } from './typenodes';
 
 export interface LoweredModule {
   ir: IrModule;
@@ -48,8 +48,7 @@ export function declareModule(sf: SourceFile, key: string, defaultOptions: strin
       if (options) ready.push({ fn, sig, options });
       if (options && fn.node.isExported()) exported.add(fn.name);
     } catch (e) {
-      if (!(e instanceof FunctionRejected)) throw e;
-      diagnostics.push(e.diagnostic);
+      diagnostics.push(e instanceof FunctionRejected ? e.diagnostic : internalError(scope, fn, e));
     }
   }
   return { scope, ready, exported, diagnostics };
@@ -96,6 +95,12 @@ function readOptions(fn: MarkedFunction, defaults: string[], diagAt: (pos: numbe
   return ok ? new Set([...defaults, ...fn.options]) : undefined;
 }
 
+/** A bug of the compiler (any throw but FunctionRejected) costs only the function it happened in. */
+function internalError(scope: ModuleScope, fn: MarkedFunction, e: unknown): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e);
+  return rejecter(scope, fn.name).diagnostic(fn.node.getNameNode() ?? fn.node, 'TSN9001', [message]);
+}
+
 function rejecter(scope: ModuleScope, name: string) {
   return new FnContext(scope, name, new Set(), VOID, new Map());
 }
@@ -108,15 +113,16 @@ function readSignature(node: FunctionDeclaration, scope: ModuleScope): Signature
     if (p.isOptional() || p.isRestParameter() || p.hasInitializer()) ctx.fail(p, 'TSN1104');
     if (!Node.isIdentifier(p.getNameNode())) ctx.fail(p, 'TSN1105');
     const typeNode = p.getTypeNode();
+    if (!typeNode) return ctx.fail(p, 'TSN1101', [p.getName()]);
     const type = readType(typeNode);
-    if (!type || type.tag === 'void') return ctx.fail(typeNode ?? p, typeNode ? 'TSN1102' : 'TSN1101', [typeNode ? typeNode.getText() : p.getName()]);
+    if (!type || type.tag === 'void') return rejectType(ctx, typeNode, 'TSN1102');
     return type;
   });
   const retNode = node.getReturnTypeNode();
   let returns: IrType;
   if (retNode) {
     const t = readType(retNode);
-    if (!t) return ctx.fail(retNode, 'TSN1103', [retNode.getText()]);
+    if (!t) return rejectType(ctx, retNode, 'TSN1103');
     returns = t;
   } else returns = inferReturn(node);
   return { name, module: scope.key, params, returns };
@@ -181,7 +187,7 @@ function lowerFunction(scope: ModuleScope, fn: MarkedFunction, sig: Signature, o
       const { line, column } = scope.sourceFile.getLineAndColumnAtPos(fn.node.getStart());
       return { name: fn.name, module: scope.key, params, returns: sig.returns, body, options, exported: fn.node.isExported(), loc: { line, col: column } };
     } catch (e) {
-      if (!(e instanceof FunctionRejected)) throw e;
+      if (!(e instanceof FunctionRejected)) return { diagnostic: internalError(scope, fn, e) };
       if (ctx.violations.size > 0) {
         for (const [decl, level] of ctx.violations) demoted.set(decl, level);
         continue;

@@ -7,7 +7,7 @@ import type { FnContext } from './context';
 import { convert, levelOf, meetLevels, toCondition, toF64, toSlot } from './convert';
 import { lowerExpr } from './expressions';
 import { isPrange, lowerPrange } from './prange';
-import { readType } from './typenodes';
+import { readType, rejectType } from './typenodes';
 
 export function lowerBlock(ctx: FnContext, stmts: Statement[]): Stmt[] {
   return ctx.inScope(() => stmts.flatMap((s) => lowerStmt(ctx, s)));
@@ -60,7 +60,7 @@ export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt
   if (Node.isThrowStatement(node)) return [throwStatement(ctx, node)];
   if (Node.isFunctionDeclaration(node)) return ctx.fail(node, 'TSN1207');
   const what = node.getKindName().replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return ctx.fail(node, 'TSN1201', [`a ${what}`, 'see the typed subset in SPEC §2']);
+  return ctx.fail(node, 'TSN1201', [`a ${what}`, 'see the typed subset in the tsnative README']);
 }
 
 /**
@@ -196,7 +196,7 @@ function declarations(ctx: FnContext, list: VariableDeclarationList): Stmt[] {
     const name = nameNode.getText();
     const typeNode = decl.getTypeNode();
     const declared = readType(typeNode);
-    if (typeNode && !declared) return ctx.fail(typeNode, 'TSN1102', [typeNode.getText()]);
+    if (typeNode && !declared) return rejectType(ctx, typeNode, 'TSN1102');
     const initNode = decl.getInitializer();
     if (!initNode) {
       if (!declared || declared.tag === 'array') return ctx.fail(decl, 'TSN1106', [name]);

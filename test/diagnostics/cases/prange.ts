@@ -56,6 +56,13 @@ export function allocates(n: i32): f64 {
 }
 
 /** @native */
+export function fractionalBound(n: f64): f64 {
+  let s = 0;
+  for (const i of prange(n / 2)) s += i; // expect: TSN1406
+  return s;
+}
+
+/** @native */
 export function stillCompiles(xs: Float64Array): f64 {
   let s = 0;
   for (const i of prange(xs.length)) s += xs[i];
