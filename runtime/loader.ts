@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { lists, moduleStatus } from './freshness';
 import { bindingOf, recordBinding, registry, type Binding } from './registry';
 import { offloadExport } from './offload-name';
-import { preferPassiveWait } from './openmp';
+import { prepareForAddons } from './openmp';
 
 export type FallbackCode =
   | 'TSNATIVE_MISSING'
@@ -21,7 +21,7 @@ const addons = new Map<string, Record<string, unknown> | Error>();
 function loadAddon(addonPath: string): Record<string, unknown> | Error {
   let loaded = addons.get(addonPath);
   if (!loaded) {
-    preferPassiveWait();
+    prepareForAddons();
     try {
       loaded = requireAddon(addonPath) as Record<string, unknown>;
     } catch (e) {

@@ -1,12 +1,18 @@
-// libgomp reads its settings from the environment once, when the first addon
-// (which links it) is loaded. Spinning worker threads made a 2-thread loop
-// 2.5–5.5× slower than one thread on a busy 2-core machine, so unless the user
-// chose otherwise, idle OpenMP threads sleep instead of spinning, after a
-// short spin (GOMP_SPINCOUNT, about 30 µs by libgomp's estimate) that catches
-// back-to-back parallel loops: spectral norm's 40 loops per run went from
-// 1.5× to 1.95× on 2 threads with it.
+// What must happen before the first generated addon loads (and with it
+// libgomp, which reads its settings from the environment once, then): the
+// runtime addon loads, publishing the process-wide state the addon attaches
+// to and choosing the OpenMP wait policy (native/runtime/runtime.cc says
+// why: idle threads sleep after a short spin). Without the runtime addon
+// (installed without a C++ toolchain) the same policy is set from JS.
+import { runtimeAddon } from './runtime-addon';
+
 const SPIN_COUNT = '3000';
 
+export function prepareForAddons(): void {
+  if (!runtimeAddon()) preferPassiveWait();
+}
+
+/** The fallback: OMP_WAIT_POLICY=PASSIVE, GOMP_SPINCOUNT=3000, unless the user set either. */
 export function preferPassiveWait(): void {
   if (process.env.OMP_WAIT_POLICY !== undefined || process.env.GOMP_SPINCOUNT !== undefined) return;
   process.env.OMP_WAIT_POLICY = 'PASSIVE';

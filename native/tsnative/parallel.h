@@ -7,7 +7,6 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -15,6 +14,7 @@
 
 #include "errors.h"
 #include "numbers.h"
+#include "runtime.h"
 
 namespace tsn {
 
@@ -32,24 +32,21 @@ inline int64_t trip_count(int64_t lo, int64_t hi, int64_t step, const char* fn) 
   return lo > hi ? (lo - hi + (-step) - 1) / (-step) : 0;
 }
 
-// setNumThreads() and TSNATIVE_NUM_THREADS reach every addon through the
-// environment (each addon has its own copy of any C++ global).
+// setNumThreads() and TSNATIVE_NUM_THREADS, through the process-wide state
+// (runtime.h): one relaxed load, safe on any thread.
 inline int requested_threads() {
-  const char* env = std::getenv("TSNATIVE_NUM_THREADS");
-  if (env && *env) {
-    int n = std::atoi(env);
-    if (n > 0) return n;
-  }
-  return omp_get_num_procs();
+  int n = runtime().num_threads.load(std::memory_order_relaxed);
+  return n > 0 ? n : omp_get_num_procs();
 }
 
 // Threads for a loop of n iterations: one (a plain serial loop, bit-identical
 // to JS) when the loop is too small to pay for a fork/join, when only one
 // thread is wanted, or inside another parallel loop.
-// TSNATIVE_PARALLEL_THRESHOLD overrides the compiler's minimum trip count.
+// TSNATIVE_PARALLEL_THRESHOLD (or the runtime's setter) overrides the
+// compiler's minimum trip count.
 inline int threads_for(int64_t n, int64_t min_iterations) {
-  const char* threshold = std::getenv("TSNATIVE_PARALLEL_THRESHOLD");
-  if (threshold && *threshold) min_iterations = std::atoll(threshold);
+  int64_t threshold = runtime().parallel_threshold.load(std::memory_order_relaxed);
+  if (threshold >= 0) min_iterations = threshold;
   if (n < min_iterations || n < 2 || omp_in_parallel()) return 1;
   int t = requested_threads();
   return t < 1 ? 1 : (n < t ? static_cast<int>(n) : t);

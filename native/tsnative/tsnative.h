@@ -19,4 +19,5 @@
 #include "numbers.h"
 #include "offload.h"
 #include "parallel.h"
+#include "runtime.h"
 #include "view.h"

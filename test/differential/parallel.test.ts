@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { argsFor, assertAgree } from '../support/differential';
 import { expectError } from '../support/errors';
 import { buildModules, loadAddon, type LoadedAddon } from '../support/native';
+import { runtimeAddon } from '../../runtime/runtime-addon';
+import { setNumThreads, setParallelThreshold } from '../../runtime/threads';
 import * as js from './cases/parallel';
 
 const file = path.join(__dirname, 'cases', 'parallel.ts');
@@ -15,18 +17,19 @@ const sig = (name: string) => addon.entry.functions.find((f) => f.name === name)
 const native = (name: string) => addon.exports[name]!;
 const jsFn = (name: string) => (js as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
 
+// Through the runtime's shared state, which the already loaded addon reads
+// at every loop (the environment is read once, at start-up).
 function withThreads(threads: number, body: () => void): void {
-  const saved = { n: process.env.TSNATIVE_NUM_THREADS, t: process.env.TSNATIVE_PARALLEL_THRESHOLD };
+  let saved: number;
   beforeAll(() => {
-    process.env.TSNATIVE_NUM_THREADS = String(threads);
+    saved = runtimeAddon()!.getNumThreads(); // 0 (every core) included
+    setNumThreads(threads);
     // Small test inputs must take the parallel path too.
-    process.env.TSNATIVE_PARALLEL_THRESHOLD = '1';
+    expect(setParallelThreshold(1)).toBe(true);
   });
   afterAll(() => {
-    for (const [k, v] of [['TSNATIVE_NUM_THREADS', saved.n], ['TSNATIVE_PARALLEL_THRESHOLD', saved.t]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    runtimeAddon()!.setNumThreads(saved);
+    setParallelThreshold(undefined);
   });
   body();
 }

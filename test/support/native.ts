@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { readManifest, type ManifestModule } from '../../runtime/manifest';
-import { preferPassiveWait } from '../../runtime/openmp';
+import { prepareForAddons } from '../../runtime/openmp';
 import { findProject, moduleKey } from '../../runtime/project';
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -25,12 +25,19 @@ export interface LoadedAddon {
   exports: Record<string, (...args: unknown[]) => unknown>;
 }
 
-export function loadAddon(file: string): LoadedAddon {
+/** The manifest entry of a built module and the absolute path of its addon. */
+export function builtAddon(file: string): { entry: ManifestModule; path: string } {
   const project = findProject(file);
   const entry = readManifest(project.outDir)?.modules[moduleKey(project, file)];
   if (!entry) throw new Error(`no manifest entry for ${file}`);
-  preferPassiveWait();
+  return { entry, path: path.join(project.outDir, entry.addon) };
+}
+
+export function loadAddon(file: string): LoadedAddon {
+  const built = builtAddon(file);
+  // As the loader does: the addon attaches to the runtime's shared state.
+  prepareForAddons();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exports = require(path.join(project.outDir, entry.addon)) as LoadedAddon['exports'];
-  return { entry, exports };
+  const exports = require(built.path) as LoadedAddon['exports'];
+  return { entry: built.entry, exports };
 }

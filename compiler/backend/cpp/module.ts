@@ -61,6 +61,7 @@ function unit(w: CodeWriter, mod: IrModule, linked: Linked): void {
   w.line('}  // namespace');
   w.line();
   w.block('Napi::Object tsn_init(Napi::Env env, Napi::Object exports)', () => {
+    w.line('tsn::attach_runtime(env);  // the process-wide thread count (native/tsnative/runtime.h)');
     for (const fn of linked.functions) {
       w.line(`tsn::export_function(env, exports, ${stringLiteral(fn.name)}, ${entryName(fn.name)});`);
       w.line(`tsn::export_function(env, exports, ${stringLiteral(offloadExport(fn.name))}, ${offloadName(fn.name)});`);
