@@ -106,3 +106,15 @@ export function isGlobalType(node: ts.Node, name: string): boolean {
   const b = fileBindings(node.getSourceFile());
   return unshadowed(node, name, b) && !b.imported.has(name) && !b.namespaces.has(name);
 }
+
+/**
+ * The name 'tsnative' exports that a callee refers to: `prange` (or a renamed
+ * import of it), `t.prange` through a namespace import. Undefined for anything
+ * else: a function of the user's own named `prange` is not tsnative's.
+ */
+export function packageValue(node: ts.Expression): string | undefined {
+  const b = fileBindings(node.getSourceFile());
+  if (ts.isIdentifier(node)) return b.own.has(node.text) ? undefined : b.imported.get(node.text);
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && b.namespaces.has(node.expression.text)) return node.name.text;
+  return undefined;
+}

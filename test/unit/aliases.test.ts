@@ -82,3 +82,23 @@ describe('look-alikes', () => {
     expect(signature(`/** @native */ export function f(x: number): string { return 0; }`)).toBe('TSN1103');
   });
 });
+
+describe('prange', () => {
+  const parallel = (text: string): boolean => {
+    const { ir } = lower(text);
+    const f = ir.functions.find((fn) => fn.name === 'f');
+    return f !== undefined && f.body.some((s) => s.k === 'prange');
+  };
+  const loop = (callee: string) => `/** @native */ export function f(a: Float64Array): void { for (const i of ${callee}(a.length)) a[i] = i; }`;
+
+  it('is tsnative’s prange when imported, renamed, or through a namespace', () => {
+    expect(parallel(`import { prange } from 'tsnative';\n${loop('prange')}`)).toBe(true);
+    expect(parallel(`import { prange as par } from 'tsnative';\n${loop('par')}`)).toBe(true);
+    expect(parallel(`import * as tsn from 'tsnative';\n${loop('tsn.prange')}`)).toBe(true);
+  });
+
+  it('is not a function of the user’s own that is called prange', () => {
+    expect(parallel(`function* prange(n: number) { for (let i = 0; i < n; i++) yield i; }\n${loop('prange')}`)).toBe(false);
+    expect(parallel(`import { prange } from './mine';\n${loop('prange')}`)).toBe(false);
+  });
+});

@@ -2,7 +2,8 @@
 // Iterations share nothing but arrays and recognised reductions: any other
 // write to an outer local, a read of a reduction's partial, or leaving the
 // loop early is a diagnostic that says why.
-import { Node, SyntaxKind, type Expression, type ForOfStatement } from 'ts-morph';
+import { Node, SyntaxKind, type Expression, type ForOfStatement, type ts } from 'ts-morph';
+import { packageValue } from '../../frontend/aliases';
 import type { Expr, Local, ReductionOp, Stmt } from '../nodes';
 import { hull } from '../range';
 import { I53, isInteger, isNumeric } from '../types';
@@ -12,9 +13,13 @@ import { lowerExpr } from './expressions';
 import { declareLocal, lowerStmt } from './statements';
 import { readType } from './typenodes';
 
+/** `for (… of prange(…))` with tsnative's prange (imported, maybe renamed, or through a namespace), not a local of that name. */
 export function isPrange(ctx: FnContext, node: ForOfStatement): boolean {
   const e = node.getExpression();
-  return Node.isCallExpression(e) && e.getExpression().getText() === 'prange' && !ctx.lookup('prange');
+  if (!Node.isCallExpression(e)) return false;
+  const callee = e.getExpression();
+  if (Node.isIdentifier(callee) && ctx.lookup(callee.getText())) return false;
+  return packageValue(callee.compilerNode as ts.Expression) === 'prange';
 }
 
 export function lowerPrange(ctx: FnContext, node: ForOfStatement, label?: string): Stmt[] {
