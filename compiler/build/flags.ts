@@ -2,7 +2,7 @@
 // the same C++ built with other flags is another addon.
 import type { ProjectConfig } from '../../runtime/project';
 import type { Need } from '../backend/backend';
-import { napiIncludeDir, nativeIncludeDir } from './package-root';
+import { nativeIncludeDir } from './package-root';
 
 export interface BuildFlags {
   /** C++ flags after node-gyp's own (so these win). */
@@ -24,7 +24,8 @@ export interface BuildFlags {
 //   one. (The reference addon, built alike, was once slow too: where the
 //   arrays lie matters as well.)
 const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math', '-falign-loops=32'];
-const DEFINES = ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS'];
+// Generated code uses node_api.h alone (C++ exceptions carry faults to the entry point).
+const DEFINES = ['NAPI_VERSION=8'];
 
 /** Only addons whose code runs OpenMP loops link libgomp. */
 export function buildFlags(project: Pick<ProjectConfig, 'cflags'>, needs: readonly Need[]): BuildFlags {
@@ -33,6 +34,6 @@ export function buildFlags(project: Pick<ProjectConfig, 'cflags'>, needs: readon
     cflags: [...BASE_CFLAGS, ...openmp, ...project.cflags],
     ldflags: [...openmp],
     defines: [...DEFINES],
-    includeDirs: [napiIncludeDir(), nativeIncludeDir()],
+    includeDirs: [nativeIncludeDir()],
   };
 }

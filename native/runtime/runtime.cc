@@ -1,6 +1,6 @@
 // tsnative_runtime: the package's own small addon, built by `npm install`
 // (node-gyp rebuild with the top-level binding.gyp). It owns the process-wide
-// state every generated addon reads (native/tsnative/runtime.h) and publishes
+// state every generated addon reads (native/tsnative/parallel/runtime.h) and publishes
 // it on the global of each context it loads in. The JS loader loads it before
 // the first generated addon; everything it offers has a JS fallback.
 #include <napi.h>
@@ -11,7 +11,7 @@
 #include <mutex>
 #include <thread>
 
-#include "tsnative/runtime.h"
+#include "tsnative/parallel/runtime.h"
 
 #ifndef TSNATIVE_VERSION
 #define TSNATIVE_VERSION "unknown"

@@ -1,10 +1,11 @@
-// The one header every generated addon includes (precompiled once per set of
-// flags: compiler/build/gyp-template.ts). The addon defines TSN_SOURCE_FILE
-// (the source path in error messages) after including it: nothing here may
-// depend on it but the macros that expand in the addon's own code.
+// The one header every generated CPU addon includes first (precompiled once
+// per set of flags: compiler/build/gyp-template.ts): the portable numeric
+// core and the Node-API boundary, on node_api.h alone (no node-addon-api:
+// faster to compile). An addon with prange loops also includes
+// parallel/prange.h. The addon defines TSN_SOURCE_FILE (the source path in
+// error messages) after including it: nothing here may depend on it but the
+// macros that expand in the addon's own code.
 #pragma once
-
-#include <napi.h>
 
 #include <algorithm>
 #include <cmath>
@@ -12,12 +13,13 @@
 #include <limits>
 #include <vector>
 
-#include "args.h"
-#include "arrays.h"
-#include "entry.h"
-#include "errors.h"
-#include "numbers.h"
-#include "offload.h"
-#include "parallel.h"
-#include "runtime.h"
-#include "view.h"
+#include "core/checks.h"
+#include "core/config.h"
+#include "core/fault.h"
+#include "core/numbers.h"
+#include "napi/args.h"
+#include "napi/arrays.h"
+#include "napi/entry.h"
+#include "napi/errors.h"
+#include "napi/offload.h"
+#include "napi/view.h"

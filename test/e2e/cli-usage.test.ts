@@ -80,7 +80,7 @@ describe('emit', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('#include <tsnative/tsnative.h>');
     expect(r.stdout).toContain('// src/stats.ts:4  export function dot(');
-    expect(r.stdout).toContain('NODE_API_MODULE(');
+    expect(r.stdout).toContain('NAPI_MODULE_INIT()');
   });
 
   it('--fn prints one function and what it calls', () => {

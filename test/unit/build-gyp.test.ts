@@ -29,16 +29,16 @@ describe('generated binding.gyp', () => {
     expect(t.sources).toEqual(['src_stats.cc']);
   });
 
-  it("includes node-addon-api and the package's native/ (absolute)", () => {
+  it("includes the package's native/ (absolute), and no node-addon-api: generated code uses node_api.h", () => {
     const t = target();
-    expect(t.include_dirs).toEqual([path.join(REPO, 'node_modules', 'node-addon-api'), path.join(REPO, 'native')]);
+    expect(t.include_dirs).toEqual([path.join(REPO, 'native')]);
     for (const dir of t.include_dirs) expect(path.isAbsolute(dir)).toBe(true);
   });
 
   it('compiles C++17 with JS-exact floating point and exceptions on', () => {
     const t = target();
     expect(t.cflags_cc).toEqual(['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math', '-falign-loops=32']);
-    expect(t.defines).toEqual(['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS']);
+    expect(t.defines).toEqual(['NAPI_VERSION=8']);
     expect(t['cflags!']).toContain('-fno-exceptions');
     expect(t['cflags_cc!']).toContain('-fno-exceptions');
     expect(t['cflags_cc!']).toContain('-std=gnu++17');

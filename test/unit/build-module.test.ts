@@ -10,13 +10,18 @@ import type { ModuleInput } from '../../compiler/build/module-build';
 import { manifestPath, readManifest } from '../../runtime/manifest';
 import { findProject, hashText } from '../../runtime/project';
 
-const tu = (value: number): string => `#include <napi.h>
-static Napi::Value Answer(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), ${value}); }
-static Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  exports.Set("answer", Napi::Function::New(env, Answer));
+const tu = (value: number): string => `#include <node_api.h>
+static napi_value Answer(napi_env env, napi_callback_info) {
+  napi_value v;
+  napi_create_double(env, ${value}, &v);
+  return v;
+}
+NAPI_MODULE_INIT() {
+  napi_value fn;
+  napi_create_function(env, "answer", NAPI_AUTO_LENGTH, Answer, nullptr, &fn);
+  napi_set_named_property(env, exports, "answer", fn);
   return exports;
 }
-NODE_API_MODULE(NODE_GYP_MODULE_NAME, Init)
 `;
 
 let root: string;
@@ -116,7 +121,7 @@ describe('a C++ compile error', () => {
   it('fails that module with the compiler error, and changes neither the addons nor the manifest', async () => {
     const manifestBefore = fs.readFileSync(manifestPath(out));
     const addonsBefore = addons();
-    const s = await buildModules([input('#include <napi.h>\n#error "deliberately broken"\n', 'v2')]);
+    const s = await buildModules([input('#include <node_api.h>\n#error "deliberately broken"\n', 'v2')]);
     const o = s.outcomes[0]!;
     expect(o.status).toBe('failed');
     if (o.status !== 'failed') return;

@@ -76,7 +76,7 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
     w.block('else', () => {
       for (const r of red) w.line(`std::vector<${cppType(r.local.type)}> ${parts(r)}(tsn_threads, ${identity(r)});`);
       const guarded = mayThrow(s.body);
-      if (guarded) w.line('tsn::ParallelError tsn_error;');
+      if (guarded) w.line('tsn::ParallelFault tsn_fault;');
       w.line(`${work('parallel', '#pragma omp parallel', 'omp')} num_threads(tsn_threads)`);
       w.block('', () => {
         for (const r of red) w.line(`${cppType(r.local.type)} ${own(r)} = ${identity(r)};`);
@@ -88,14 +88,14 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
             w.line(`tsn_body(${args.join(', ')});`);
             return;
           }
-          w.line(`if (${work('throw', 'tsn_error.skip', 'skip')}(tsn_j)) continue;`);
+          w.line(`if (${work('throw', 'tsn_fault.skip', 'skip')}(tsn_j)) continue;`);
           w.line(`try { tsn_body(${args.join(', ')}); }`);
-          w.line(`catch (const tsn::JsError& e) { ${work('throw', 'tsn_error.record', 'record')}(tsn_j, e); }`);
-          w.line(`catch (...) { ${work('throw', 'tsn_error.record', 'record')}(tsn_j, tsn::JsError{tsn::ErrorKind::Error, std::string(tsn_fn) + ": internal error in a prange loop"}); }`);
+          w.line(`catch (const tsn::Fault& f) { ${work('throw', 'tsn_fault.record', 'record')}(tsn_j, f); }`);
+          w.line(`catch (...) { ${work('throw', 'tsn_fault.record_internal', 'record')}(tsn_j, tsn_fn); }`);
         });
         for (const r of red) w.line(`${parts(r)}[omp_get_thread_num()] = ${own(r)};`);
       });
-      if (guarded) w.line(`${work('throw', 'tsn_error.rethrow', 'rethrow')}();`);
+      if (guarded) w.line(`${work('throw', 'tsn_fault.raise_lowest', 'raise')}();`);
       for (const r of red) {
         w.line(`for (int tsn_t = 0; tsn_t < tsn_threads; tsn_t++) ${localName(r.local)} = ${combine(r, localName(r.local), `${parts(r)}[tsn_t]`)};`);
       }

@@ -1,36 +1,21 @@
-// prange support: trip counts, how many threads a loop gets, and carrying the
-// error of the lowest failing iteration out of an OpenMP region (a C++
-// exception must never cross one: that is std::terminate).
+// prange on the CPU: how many threads a loop gets, its serial form, and
+// carrying the fault of the lowest failing iteration out of an OpenMP region
+// (a C++ exception must never cross one: that is std::terminate). Included
+// only by addons with prange loops; they alone link libgomp.
 #pragma once
 #include <omp.h>
 
 #include <atomic>
-#include <cmath>
+#include <climits>
 #include <cstdint>
 #include <functional>
 #include <mutex>
-#include <string>
 #include <tuple>
 
-#include "errors.h"
-#include "numbers.h"
+#include "../core/fault.h"
 #include "runtime.h"
 
 namespace tsn {
-
-// A prange bound given as a double must be an integer JS could count to.
-inline int64_t to_i53(double v, const char* fn, const char* what) {
-  if (!(std::fabs(v) <= 9007199254740992.0) || v != std::trunc(v))
-    throw_error(ErrorKind::RangeError, std::string(fn) + ": prange " + what + " must be an integer, got " + js_number_text(v));
-  return static_cast<int64_t>(v);
-}
-
-// Iterations of prange(lo, hi, step), as the JS iterable visits them.
-inline int64_t trip_count(int64_t lo, int64_t hi, int64_t step, const char* fn) {
-  if (step == 0) throw_error(ErrorKind::RangeError, std::string(fn) + ": prange step must not be 0");
-  if (step > 0) return hi > lo ? (hi - lo + step - 1) / step : 0;
-  return lo > hi ? (lo - hi + (-step) - 1) / (-step) : 0;
-}
 
 // setNumThreads() and TSNATIVE_NUM_THREADS, through the process-wide state
 // (runtime.h): one relaxed load, safe on any thread.
@@ -86,27 +71,31 @@ __attribute__((noinline)) void serial_for(int64_t n, int64_t lo, int64_t step, c
       held);
 }
 
-// The error of the lowest iteration that threw; later iterations are skipped.
-class ParallelError {
+// The fault of the lowest iteration that raised one; later iterations are skipped.
+class ParallelFault {
  public:
   bool skip(int64_t k) const { return k > lowest_.load(std::memory_order_relaxed); }
 
-  void record(int64_t k, const JsError& e) {
+  void record(int64_t k, const Fault& f) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (k < lowest_.load(std::memory_order_relaxed)) {
       lowest_.store(k, std::memory_order_relaxed);
-      error_ = e;
+      fault_ = f;
     }
   }
 
-  void rethrow() const {
-    if (lowest_.load() != INT64_MAX) throw error_;
+  // Anything but a fault escaping an iteration is a bug; reported as one.
+  void record_internal(int64_t k, const char* fn) { record(k, fault(FaultCode::Prefixed, ErrorKind::Error, fn, "internal error in a prange loop")); }
+
+  // After the loop, on the thread that started it.
+  void raise_lowest() const {
+    if (lowest_.load() != INT64_MAX) raise(fault_);
   }
 
  private:
   std::atomic<int64_t> lowest_{INT64_MAX};
   std::mutex mutex_;
-  JsError error_{ErrorKind::Error, ""};
+  Fault fault_{};
 };
 
 }  // namespace tsn

@@ -9,7 +9,6 @@
 #include <string>
 
 #include "errors.h"
-#include "numbers.h"
 #include "view.h"
 
 namespace tsn {

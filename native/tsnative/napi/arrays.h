@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "errors.h"
+#include "../core/fault.h"
 #include "view.h"
 
 namespace tsn {
@@ -22,7 +22,7 @@ template <typename T>
 View<T> make_view(napi_env env, napi_value buffer, void* base, napi_typedarray_type kind, int64_t length, size_t byte_offset) {
   napi_value handle;
   if (napi_create_typedarray(env, kind, static_cast<size_t>(length), buffer, byte_offset, &handle) != napi_ok)
-    throw_error(ErrorKind::RangeError, "could not create a typed array");
+    raise(fault(FaultCode::Message, ErrorKind::RangeError, "", "could not create a typed array"));
   return View<T>{reinterpret_cast<T*>(static_cast<char*>(base) + byte_offset), length, handle, buffer, byte_offset};
 }
 
@@ -30,13 +30,13 @@ View<T> make_view(napi_env env, napi_value buffer, void* base, napi_typedarray_t
 template <typename T>
 View<T> alloc(double n, napi_typedarray_type kind, const char* kind_name) {
   if (!(n >= 0 && n <= 4294967295.0) || n != std::trunc(n))
-    throw_error(ErrorKind::RangeError, std::string("Invalid typed array length: ") + js_number_text(n) + " (" + kind_name + ")");
+    raise(Fault{FaultCode::ArrayLength, ErrorKind::RangeError, 0, "", "", kind_name, 0, 0, n});
   napi_env env = current_env;
-  if (env == nullptr) throw_error(ErrorKind::Error, std::string("cannot allocate a ") + kind_name + " off the JS thread (in offloaded code)");
+  if (env == nullptr) raise(fault(FaultCode::AllocOffThread, ErrorKind::Error, "", kind_name));
   void* base = nullptr;
   napi_value buffer;
   if (napi_create_arraybuffer(env, static_cast<size_t>(n) * sizeof(T), &base, &buffer) != napi_ok)
-    throw_error(ErrorKind::RangeError, std::string("Array buffer allocation failed (") + kind_name + ")");
+    raise(fault(FaultCode::AllocFailed, ErrorKind::RangeError, "", kind_name));
   if (n > 0) std::memset(base, 0, static_cast<size_t>(n) * sizeof(T));
   return make_view<T>(env, buffer, base, kind, static_cast<int64_t>(n), 0);
 }
@@ -66,7 +66,7 @@ View<T> subarray(View<T> v, double start, double end, napi_typedarray_type kind)
   int64_t hi = relative_index(end, v.length);
   if (hi < lo) hi = lo;
   napi_env env = current_env;
-  if (env == nullptr) throw_error(ErrorKind::Error, "cannot make a subarray off the JS thread (in offloaded code)");
+  if (env == nullptr) raise(fault(FaultCode::SubarrayOffThread, ErrorKind::Error, ""));
   napi_value method, args[2], out;
   napi_create_double(env, static_cast<double>(lo), &args[0]);
   napi_create_double(env, static_cast<double>(hi), &args[1]);
@@ -77,7 +77,7 @@ View<T> subarray(View<T> v, double start, double end, napi_typedarray_type kind)
   if (napi_get_named_property(env, v.handle, "subarray", &method) != napi_ok ||
       napi_call_function(env, v.handle, method, 2, args, &out) != napi_ok ||
       napi_get_typedarray_info(env, out, &got, &length, &data, &buffer, &byte_offset) != napi_ok || got != kind)
-    throw_error(ErrorKind::Error, "subarray failed");
+    raise(fault(FaultCode::Message, ErrorKind::Error, "", "subarray failed"));
   return View<T>{static_cast<T*>(data), static_cast<int64_t>(length), out, buffer, byte_offset};
 }
 
@@ -86,7 +86,7 @@ View<T> subarray(View<T> v, double start, double end, napi_typedarray_type kind)
 template <typename T, typename S, typename Convert>
 void set(View<T> dst, View<S> src, double offset, const char* fn, Convert convert) {
   if (!(offset >= 0) || offset != std::trunc(offset) || offset + static_cast<double>(src.length) > static_cast<double>(dst.length))
-    throw_error(ErrorKind::RangeError, std::string(fn) + ": offset is out of bounds");
+    raise(fault(FaultCode::Prefixed, ErrorKind::RangeError, fn, "offset is out of bounds"));
   int64_t off = static_cast<int64_t>(offset);
   const char* s0 = reinterpret_cast<const char*>(src.data);
   const char* s1 = s0 + src.length * sizeof(S);
@@ -104,7 +104,7 @@ void set(View<T> dst, View<S> src, double offset, const char* fn, Convert conver
 template <typename T>
 napi_value ret_view(napi_env env, const View<T>& v, napi_typedarray_type kind) {
   if (v.handle) return v.handle;
-  if (!v.buffer) throw_error(ErrorKind::Error, "internal error: a view without a buffer was returned");
+  if (!v.buffer) raise(fault(FaultCode::Message, ErrorKind::Error, "", "internal error: a view without a buffer was returned"));
   napi_value out;
   napi_create_typedarray(env, kind, static_cast<size_t>(v.length), v.buffer, v.byte_offset, &out);
   return out;

@@ -1,22 +1,18 @@
 // A zero-copy view of a typed array's elements for the duration of one call.
 // Indices are 64-bit (arrays may exceed 2^31 elements); the data pointer is
-// read once per call. No __restrict: two views may alias (SPEC §2).
+// read once per call. No __restrict: two views may alias.
 #pragma once
 #include <node_api.h>
 
 #include <cstdint>
-#include <string>
 
-#include "errors.h"
-#include "numbers.h"
+#include "../core/fault.h"
 
 namespace tsn {
 
 // Out of line and cold: the error path must not weigh on the loops that check.
-[[noreturn]] __attribute__((noinline, cold)) inline void throw_out_of_bounds(const char* fn, int64_t index, int64_t length, const char* file, int line) {
-  throw_error(ErrorKind::RangeError, std::string(fn) + ": index " + std::to_string(index) +
-                                         " is out of bounds for length " + std::to_string(length) + " (" + file +
-                                         ":" + std::to_string(line) + ")");
+[[noreturn]] __attribute__((noinline, cold)) inline void out_of_bounds(const char* fn, int64_t index, int64_t length, const char* file, int line) {
+  raise(Fault{FaultCode::OutOfBounds, ErrorKind::RangeError, line, fn, file, "", index, length, 0.0});
 }
 
 template <typename T>
@@ -30,9 +26,9 @@ struct View {
   size_t byte_offset = 0;
 
   // Checked element access: the index was already made an integer; anything
-  // outside [0, length) throws a RangeError naming the source line.
+  // outside [0, length) raises a RangeError naming the source line.
   T& at(int64_t i, const char* fn, const char* file, int line) const {
-    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(length)) throw_out_of_bounds(fn, i, length, file, line);
+    if (static_cast<uint64_t>(i) >= static_cast<uint64_t>(length)) out_of_bounds(fn, i, length, file, line);
     return data[i];
   }
   T& operator[](int64_t i) const { return data[i]; }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../core/fault.h"
 #include "args.h"
 #include "arrays.h"
 #include "entry.h"
@@ -52,17 +53,6 @@ struct OffloadWork {
   std::optional<JsError> error;
 };
 
-inline napi_value make_error(napi_env env, const JsError& e) {
-  napi_value msg, err;
-  napi_create_string_utf8(env, e.message.c_str(), NAPI_AUTO_LENGTH, &msg);
-  switch (e.kind) {
-    case ErrorKind::TypeError: napi_create_type_error(env, nullptr, msg, &err); break;
-    case ErrorKind::RangeError: napi_create_range_error(env, nullptr, msg, &err); break;
-    case ErrorKind::Error: napi_create_error(env, nullptr, msg, &err); break;
-  }
-  return err;
-}
-
 inline napi_value outcome_value(napi_env env, OffloadWork& w) {
   switch (w.out.kind) {
     case Outcome::Kind::Void: return ret_void(env);
@@ -86,6 +76,8 @@ inline void offload_execute(napi_env, void* data) {
   auto* w = static_cast<OffloadWork*>(data);
   try {
     w->out = w->run();
+  } catch (const Fault& f) {
+    w->error = fault_error(f);
   } catch (const JsError& e) {
     w->error = e;
   } catch (const std::exception& e) {
@@ -136,9 +128,7 @@ inline napi_value offload_entry(napi_env env, napi_callback_info info, const cha
     napi_value argv[N + 1];
     size_t argc = N + 1;
     napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-    if (argc != static_cast<size_t>(N))
-      throw_error(ErrorKind::TypeError, std::string(fn) + ": expected " + std::to_string(N) + " argument" + (N == 1 ? "" : "s") +
-                                            ", got " + std::to_string(argc));
+    check_argc(argc, N, fn);
     Args args(env, argv, fn);
     current_env = env;
     w->run = setup(args);
