@@ -76,6 +76,7 @@ function measure(c: Case, variants: Record<string, () => Kernels>): Record<strin
 function reference(file: string): Kernels {
   const dir = process.env.BENCH_REFERENCE;
   if (!dir) throw new Error('BENCH_REFERENCE is not set');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an addon, loaded by its path
   return require(path.join(dir, file)) as Kernels;
 }
 

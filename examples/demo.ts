@@ -44,6 +44,7 @@ for (const example of examples) {
   });
 }
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes take no width
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.replace(/\x1b\[[0-9;]*m/g, '').length)));
 for (const [i, r] of rows.entries()) {
   const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');

@@ -2,7 +2,7 @@
 // Hooking Module.prototype._compile (not require.extensions) means
 // the text is seen after any transpiler (tsx, ts-node) has produced JS, in
 // whatever order the hooks were installed.
-import Module = require('node:module');
+import Module from 'node:module';
 import * as path from 'node:path';
 import { planBindings } from './plan';
 import { rewriteCommonJs } from './rewrite';

@@ -4,7 +4,7 @@
 // error is the one thrown.
 import fc from 'fast-check';
 import * as path from 'node:path';
-import { argsFor, assertAgree } from '../support/differential';
+import { assertAgree } from '../support/differential';
 import { expectError } from '../support/errors';
 import { buildModules, loadAddon, type LoadedAddon } from '../support/native';
 import { runtimeAddon } from '../../runtime/runtime-addon';

@@ -69,7 +69,8 @@ describe('check', () => {
     expect(r.stderr).toMatch(/^src\/bad\.ts:3:39 - error TSN\d+: `Math\.random` cannot be compiled/m);
     expect(r.stderr).toMatch(/^> +3 \| export function noisy/m);
     expect(r.stderr).toContain('hint:');
-    expect(r.stderr).not.toMatch(/\x1b\[/); // no colour without a terminal
+    // eslint-disable-next-line no-control-regex -- no colour codes without a terminal
+    expect(r.stderr).not.toMatch(/\x1b\[/);
     expect(r.stdout.trim()).toBe('checked 2 files: 2 functions compile, 1 error');
   });
 });

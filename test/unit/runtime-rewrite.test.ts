@@ -11,7 +11,7 @@ const SRC = '/proj/src/stats.ts';
 function runCommonJs(text: string): { calls: string[]; exports: Record<string, unknown> } {
   const calls: string[] = [];
   const fakeRequire = (id: string) => ({
-    bindNative: (source: string, name: string, fn: Function) => {
+    bindNative: (source: string, name: string, fn: unknown) => {
       calls.push(`${id}|${source}|${name}|${typeof fn}`);
       return Object.assign(() => `native ${name}`, { tag: name });
     },
@@ -85,7 +85,7 @@ describe('rewriting CommonJS', () => {
     const module = { exports: {} as Record<string, unknown> };
     const calls: string[] = [];
     const req = () => ({ bindNative: (_s: string, n: string) => (calls.push(n), Object.assign(() => 0, { tag: n })) });
-    let __filename = '';
+    const __filename = '';
     new Function('exports', 'require', 'module', '__filename', out)(module.exports, req, module, __filename);
     expect(calls).toEqual(['dot']);
     expect((module.exports.dot as { tag?: string }).tag).toBe('dot');

@@ -10,6 +10,7 @@ export function switchFallthrough(x: i32): i32 {
   switch (x % 5) {
     case 0:
       r += 1;
+    // falls through
     case 1:
       r += 10;
       break;
@@ -19,6 +20,7 @@ export function switchFallthrough(x: i32): i32 {
       break;
     default:
       r = -1;
+    // falls through
     case 4:
       r *= 2;
   }
