@@ -2,26 +2,21 @@
 // docs/internals.md. Manifests and source hashes are read once per process:
 // the answer must not change under a running program, and the check runs on
 // every module load.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findProject, hashFile, moduleKey, type ProjectConfig } from './project';
-import {
-  currentNodeTarget,
-  manifestPath,
-  readManifest,
-  type Manifest,
-  type ManifestModule,
-  type NodeTarget,
-} from './manifest';
+import { displayPath } from './display-path';
+import { currentNodeTarget, inspectManifest, manifestPath, MANIFEST_VERSION, type ManifestModule, type ManifestOnDisk, type NodeTarget } from './manifest';
+import { chooseTarget, clearProbes } from './target-choice';
 
 export type StaleCode = 'TSNATIVE_MISSING' | 'TSNATIVE_STALE' | 'TSNATIVE_NODE_MISMATCH';
 
 export type ModuleStatus =
-  | { fresh: true; project: ProjectConfig; key: string; entry: ManifestModule; addonPath: string }
+  /** `target` is the one chosen among those built (target-choice.ts); `addonPath` is its addon. */
+  | { fresh: true; project: ProjectConfig; key: string; entry: ManifestModule; target: string; addonPath: string }
   | { fresh: false; project: ProjectConfig; key: string; entry?: ManifestModule; code: StaleCode; why: string };
 
 const projects = new Map<string, ProjectConfig>();
-const manifests = new Map<string, Manifest | undefined>();
+const manifests = new Map<string, ManifestOnDisk>();
 const hashes = new Map<string, string | undefined>();
 const statuses = new Map<string, ModuleStatus>();
 
@@ -31,6 +26,7 @@ export function clearFreshnessCaches(): void {
   manifests.clear();
   hashes.clear();
   statuses.clear();
+  clearProbes();
 }
 
 /** `map`'s value for `key`, made once (undefined is a value too). */
@@ -43,8 +39,8 @@ export function projectOf(sourceFile: string): ProjectConfig {
   return cached(projects, path.dirname(sourceFile), () => findProject(sourceFile));
 }
 
-export function manifestOf(project: ProjectConfig): Manifest | undefined {
-  return cached(manifests, project.outDir, () => readManifest(project.outDir));
+export function manifestOf(project: ProjectConfig): ManifestOnDisk {
+  return cached(manifests, project.outDir, () => inspectManifest(project.outDir));
 }
 
 function sourceHash(file: string): string | undefined {
@@ -65,18 +61,19 @@ function sameTarget(a: NodeTarget, b: NodeTarget): boolean {
   return a.version === b.version && a.modules === b.modules && a.napi === b.napi;
 }
 
-function displayPath(file: string): string {
-  return path.relative(process.cwd(), file) || file;
-}
-
 function decide(sourceFile: string): ModuleStatus {
   const project = projectOf(sourceFile);
   const key = moduleKey(project, sourceFile);
-  const manifest = manifestOf(project);
-  if (!manifest) {
+  const found = manifestOf(project);
+  if (found.kind === 'none') {
     return { fresh: false, project, key, code: 'TSNATIVE_MISSING', why: `no build found (${displayPath(manifestPath(project.outDir))} does not exist)` };
   }
-  const entry = manifest.modules[key];
+  if (found.kind === 'other-version') {
+    // Its fields mean something else (version 1 had one addon per module): rebuilding rewrites it.
+    const by = found.version < MANIFEST_VERSION ? 'an older' : 'a newer';
+    return { fresh: false, project, key, code: 'TSNATIVE_STALE', why: `the build in ${displayPath(project.outDir)} was made by ${by} version of tsnative` };
+  }
+  const entry = found.manifest.modules[key];
   if (!entry) return { fresh: false, project, key, code: 'TSNATIVE_MISSING', why: `${key} has not been built` };
   if (entry.sourceHash !== sourceHash(sourceFile)) {
     return { fresh: false, project, key, entry, code: 'TSNATIVE_STALE', why: `${key} changed since it was built` };
@@ -91,11 +88,9 @@ function decide(sourceFile: string): ModuleStatus {
     const built = entry.node ? describeTarget(entry.node) : 'an unknown Node';
     return { fresh: false, project, key, entry, code: 'TSNATIVE_NODE_MISMATCH', why: `its addon was built for ${built}, this is ${describeTarget(here)}` };
   }
-  const addonPath = path.resolve(project.outDir, entry.addon);
-  if (!fs.existsSync(addonPath)) {
-    return { fresh: false, project, key, entry, code: 'TSNATIVE_MISSING', why: `its addon ${displayPath(addonPath)} is missing` };
-  }
-  return { fresh: true, project, key, entry, addonPath };
+  const choice = chooseTarget(entry.targets ?? {}, project.outDir);
+  if (!choice.ok) return { fresh: false, project, key, entry, code: 'TSNATIVE_MISSING', why: choice.why };
+  return { fresh: true, project, key, entry, target: choice.target, addonPath: choice.addonPath };
 }
 
 /** The loader rule for a whole source module (the per-function part is `lists`). */

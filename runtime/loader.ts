@@ -120,12 +120,14 @@ export function loadNative<F extends Function>(sourceFile: string, name: string,
     return fallBack(name, source, js, 'TSNATIVE_NOT_COMPILED', `${name} was not compiled in the last build of ${status.key} (the build reported why)`);
   }
   const addon = loadAddon(status.addonPath);
+  // Name the target only when there was a choice, so single-target messages read as before.
+  const its = Object.keys(status.entry.targets).length > 1 ? `its ${status.target} addon` : 'its addon';
   if (addon instanceof Error) {
-    return fallBack(name, source, js, 'TSNATIVE_LOAD_FAILED', `its addon failed to load (${addon.message.split('\n')[0]})`);
+    return fallBack(name, source, js, 'TSNATIVE_LOAD_FAILED', `${its} failed to load (${addon.message.split('\n')[0]})`);
   }
   const native = addon[name];
   if (typeof native !== 'function') {
-    return fallBack(name, source, js, 'TSNATIVE_LOAD_FAILED', `its addon does not export ${name}`);
+    return fallBack(name, source, js, 'TSNATIVE_LOAD_FAILED', `${its} does not export ${name}`);
   }
   adopt(native, js);
   const offload = addon[offloadExport(name)];

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const MANIFEST_VERSION = 1;
+// 2: an addon per target (`targets`) instead of one `addon` and `cpp`.
+export const MANIFEST_VERSION = 2;
 
 /** A type as written in the source: 'f64' | 'i32' | 'u32' | 'boolean' | 'Float64Array' | … | 'void'. */
 export type TypeName = string;
@@ -40,15 +41,21 @@ export interface ModuleDependency {
   sourceHash: string;
 }
 
+/** One target's build of a module. */
+export interface TargetBuild {
+  /** Addon file, relative to outDir; content-addressed so a loaded addon is never overwritten. */
+  addon: string;
+  /** Generated main source file (C++, CUDA), relative to outDir. */
+  source: string;
+}
+
 export interface ManifestModule {
   /** Source path relative to the project root, '/'-separated (the key). */
   source: string;
   /** sha256 of the source file bytes that were compiled. */
   sourceHash: string;
-  /** Addon file, relative to outDir; content-addressed so a loaded addon is never overwritten. */
-  addon: string;
-  /** Generated C++ file, relative to outDir. */
-  cpp: string;
+  /** The addon of each target (cpu, cuda) built from this source; the loader picks the best usable one. */
+  targets: Record<string, TargetBuild>;
   node: NodeTarget;
   /** Other modules compiled in; the addon is stale when any of them changed. */
   dependencies?: ModuleDependency[];
@@ -76,11 +83,27 @@ export function manifestPath(outDir: string): string {
   return path.join(outDir, MANIFEST_FILE);
 }
 
-export function readManifest(outDir: string): Manifest | undefined {
+/**
+ * What outDir holds: a manifest this tsnative reads, one in another format
+ * (written by an older or newer tsnative: the loader says so rather than
+ * guess at its fields), or none (absent or unreadable).
+ */
+export type ManifestOnDisk = { kind: 'current'; manifest: Manifest } | { kind: 'other-version'; version: number } | { kind: 'none' };
+
+export function inspectManifest(outDir: string): ManifestOnDisk {
+  let m: unknown;
   try {
-    const m = JSON.parse(fs.readFileSync(manifestPath(outDir), 'utf8')) as Manifest;
-    return m.version === MANIFEST_VERSION ? m : undefined;
+    m = JSON.parse(fs.readFileSync(manifestPath(outDir), 'utf8'));
   } catch {
-    return undefined;
+    return { kind: 'none' };
   }
+  const version = (m as { version?: unknown } | null)?.version;
+  if (typeof version !== 'number') return { kind: 'none' };
+  return version === MANIFEST_VERSION ? { kind: 'current', manifest: m as Manifest } : { kind: 'other-version', version };
+}
+
+/** The manifest when this tsnative can read it; a build treats any other as absent and rebuilds. */
+export function readManifest(outDir: string): Manifest | undefined {
+  const found = inspectManifest(outDir);
+  return found.kind === 'current' ? found.manifest : undefined;
 }

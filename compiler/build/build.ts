@@ -1,30 +1,20 @@
-// `tsnative build` after compilation: every module with generated C++ is
-// cached, reused or compiled (in parallel), published and entered in its
-// project's manifest, one at a time as each finishes.
-import * as fs from 'node:fs';
+// `tsnative build` after compilation: each target of every module with
+// generated code is cached, reused or compiled (in parallel, by its recipe's
+// tool); a module's addons are published and entered in its project's
+// manifest as soon as its last target finishes (module-settle.ts).
 import * as os from 'node:os';
 import { readManifest, type Manifest } from '../../runtime/manifest';
 import { hashText } from '../../runtime/project';
-import { tmpDirOf } from './atomic';
-import { updateManifest } from './manifest-write';
-import {
-  addonExists,
-  compilePlan,
-  isCached,
-  manifestEntry,
-  planModule,
-  publishCompanions,
-  writeSources,
-  type ModuleInput,
-  type ModuleOutcome,
-  type ModulePlan,
-} from './module-build';
-import { runNodeGyp } from './node-gyp';
+import type { BuildRecipe } from '../backend/backend';
+import { compilePlan, writeSources, type ModuleOutcome } from './module-build';
+import { addonExists, isCached, planModule, type ModuleInput, type ModulePlan } from './module-plan';
+import { ModuleTracker, settleModule } from './module-settle';
 import { packageVersion } from './package-root';
 import { runPool } from './pool';
 import { removeStaleTemps } from './stale-temps';
 import { assignStems } from './stem';
-import { findNodeDir, findPython, headersProblem, toolProblems, type ToolchainProblem } from './toolchain';
+import type { ToolchainProblem } from './toolchain';
+import { TOOLS, type ReadyTool } from './tools';
 
 export interface BuildOptions {
   /** Modules compiled at once (default: the number of cores). */
@@ -33,7 +23,7 @@ export interface BuildOptions {
   force?: boolean;
   /** Keep node-gyp's verbose log (with the compiler command lines) in each outcome. */
   verbose?: boolean;
-  /** Called as each module finishes, in completion order. */
+  /** Called for each target of a module once the module finishes (all its targets), in completion order. */
   onModule?: (outcome: ModuleOutcome) => void;
 }
 
@@ -51,22 +41,31 @@ export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
 }
 
+/** One plan per (module, target artefact); a module's targets share its stem. */
 export function planModules(inputs: readonly ModuleInput[]): ModulePlan[] {
   const withCode = inputs.filter((i) => (i.artefacts ?? []).length > 0 && i.functions.length > 0);
   const byOutDir = new Map<string, string[]>();
   for (const i of withCode) byOutDir.set(i.project.outDir, [...(byOutDir.get(i.project.outDir) ?? []), i.key]);
   const stems = new Map<string, Map<string, string>>();
   for (const [outDir, keys] of byOutDir) stems.set(outDir, assignStems(keys, hashText));
-  return withCode.map((i) => planModule(i, i.artefacts![0]!, stems.get(i.project.outDir)!.get(i.key)!));
+  return withCode.flatMap((i) => {
+    const artefacts = i.artefacts!;
+    const stem = stems.get(i.project.outDir)!.get(i.key)!;
+    return artefacts.map((a) => planModule(i, a, stem, artefacts.map((t) => t.target)));
+  });
 }
 
-/** node-gyp downloads headers only when told to, once, before builds run in parallel (racing downloads corrupt them). */
-async function nodeDirOrInstall(cwd: string): Promise<string | undefined> {
-  const found = findNodeDir();
-  if (found) return found;
-  fs.mkdirSync(cwd, { recursive: true });
-  await runNodeGyp(['install'], cwd);
-  return findNodeDir();
+/** Each tool the plans compile with, made ready once (none when nothing compiles: no tool is even looked for). */
+async function prepareTools(plans: readonly ModulePlan[], verbose: boolean | undefined): Promise<{ ready: Map<BuildRecipe['tool'], ReadyTool>; problems: ToolchainProblem[] }> {
+  const ready = new Map<BuildRecipe['tool'], ReadyTool>();
+  const problems: ToolchainProblem[] = [];
+  for (const tool of new Set(plans.map((p) => p.recipe.tool))) {
+    const outDir = plans.find((p) => p.recipe.tool === tool)!.outDir;
+    const prepared = await TOOLS[tool].prepare(outDir, { verbose });
+    if (Array.isArray(prepared)) problems.push(...prepared);
+    else ready.set(tool, prepared);
+  }
+  return { ready, problems };
 }
 
 export async function buildModules(inputs: readonly ModuleInput[], opts: BuildOptions = {}): Promise<BuildSummary> {
@@ -74,10 +73,13 @@ export async function buildModules(inputs: readonly ModuleInput[], opts: BuildOp
   const version = packageVersion();
   const plans = planModules(inputs);
   const outcomes: ModuleOutcome[] = [];
-  const finish = (o: ModuleOutcome): void => {
-    outcomes.push(o);
-    opts.onModule?.(o);
-  };
+  const tracker = new ModuleTracker(plans, (results) => {
+    for (const o of settleModule(results, version)) {
+      outcomes.push(o);
+      // A toolchain failure is reported once for the whole build (summary.toolchain), not per module.
+      if (o.status !== 'failed' || o.reason !== 'toolchain') opts.onModule?.(o);
+    }
+  });
   const manifests = new Map<string, Manifest | undefined>();
   for (const plan of plans) {
     if (!manifests.has(plan.outDir)) {
@@ -90,42 +92,24 @@ export async function buildModules(inputs: readonly ModuleInput[], opts: BuildOp
   for (const plan of plans) {
     writeSources(plan);
     if (!opts.force && isCached(plan, manifests.get(plan.outDir))) {
-      publishCompanions(plan);
-      finish({ status: 'cached', plan, seconds: 0 });
+      tracker.add({ outcome: { status: 'cached', plan, seconds: 0 }, recorded: true });
     } else if (!opts.force && addonExists(plan)) {
-      // Same C++, flags and Node as an addon already published (e.g. only a comment changed).
-      publishCompanions(plan);
-      updateManifest(plan.outDir, [manifestEntry(plan)], version);
-      finish({ status: 'cached', plan, seconds: 0 });
+      // Same code, flags and Node as an addon already published (e.g. only a comment changed).
+      tracker.add({ outcome: { status: 'cached', plan, seconds: 0 }, recorded: false });
     } else {
       toCompile.push(plan);
     }
   }
 
-  const toolchain: ToolchainProblem[] = [];
-  if (toCompile.length > 0) {
-    toolchain.push(...toolProblems());
-    const nodeDir = toolchain.length > 0 ? undefined : await nodeDirOrInstall(tmpDirOf(toCompile[0]!.outDir));
-    if (toolchain.length === 0 && !nodeDir) toolchain.push(headersProblem());
-    if (toolchain.length > 0) {
-      for (const plan of toCompile) outcomes.push({ status: 'failed', reason: 'toolchain', plan, seconds: 0, errorLines: [], log: '' });
-    } else {
-      const gyp = { nodeDir, python: findPython(), force: opts.force, verbose: opts.verbose };
-      await runPool(toCompile, opts.jobs ?? defaultJobs(), async (plan) => {
-        let outcome = await compilePlan(plan, gyp);
-        if (outcome.status === 'built') {
-          try {
-            publishCompanions(plan);
-            updateManifest(plan.outDir, [manifestEntry(plan)], version);
-          } catch (e) {
-            outcome = { status: 'failed', reason: 'publish', plan, seconds: outcome.seconds, errorLines: [(e as Error).message], log: outcome.log ?? '' };
-          }
-        }
-        finish(outcome);
-        return outcome;
-      });
-    }
-  }
+  const { ready, problems: toolchain } = await prepareTools(toCompile, opts.verbose);
+  const runnable = toCompile.filter((plan) => {
+    if (ready.has(plan.recipe.tool)) return true;
+    tracker.add({ outcome: { status: 'failed', reason: 'toolchain', plan, seconds: 0, errorLines: [], log: '' }, recorded: false });
+    return false;
+  });
+  await runPool(runnable, opts.jobs ?? defaultJobs(), async (plan) => {
+    tracker.add({ outcome: await compilePlan(plan, ready.get(plan.recipe.tool)!, opts.force), recorded: false });
+  });
 
   const count = (s: ModuleOutcome['status']): number => outcomes.filter((o) => o.status === s).length;
   return { outcomes, built: count('built'), cached: count('cached'), failed: count('failed'), seconds: (Date.now() - started) / 1000, toolchain };

@@ -7,19 +7,40 @@ import { MANIFEST_VERSION, manifestPath, readManifest, type Manifest, type Manif
 import { writeFileAtomic } from './atomic';
 import { declarationFileName } from './stem';
 
+/** Same source, callees, inputs and Node: two entries describe one build, whose targets may be recorded one at a time. */
+function sameBuild(a: ManifestModule, b: ManifestModule): boolean {
+  return (
+    a.sourceHash === b.sourceHash &&
+    JSON.stringify(a.dependencies ?? []) === JSON.stringify(b.dependencies ?? []) &&
+    a.inputsKey === b.inputsKey &&
+    JSON.stringify(a.node) === JSON.stringify(b.node)
+  );
+}
+
+/**
+ * `entries` (in order) into `existing`: an entry of the same build as the
+ * module's current one adds its targets to it; any other replaces it, so no
+ * target of an older build survives beside a newer one.
+ */
 export function mergeManifest(existing: Manifest | undefined, entries: readonly ManifestModule[], tsnativeVersion: string): Manifest {
   const modules: Record<string, ManifestModule> = { ...(existing?.modules ?? {}) };
-  for (const entry of entries) modules[entry.source] = entry;
+  for (const entry of entries) {
+    const before = modules[entry.source];
+    modules[entry.source] = before && sameBuild(before, entry) ? { ...entry, targets: { ...before.targets, ...entry.targets } } : entry;
+  }
   const sorted: Record<string, ManifestModule> = {};
   for (const key of Object.keys(modules).sort()) sorted[key] = modules[key]!;
   return { version: MANIFEST_VERSION, tsnative: tsnativeVersion, modules: sorted };
 }
 
-/** Addon files the manifest no longer names after `next` replaced `previous`. */
+function addonsOf(m: Manifest | undefined): Set<string> {
+  return new Set(Object.values(m?.modules ?? {}).flatMap((entry) => Object.values(entry.targets ?? {}).map((t) => t.addon)));
+}
+
+/** Addon files (of any target) the manifest no longer names after `next` replaced `previous`. */
 export function orphanedAddons(previous: Manifest | undefined, next: Manifest): string[] {
-  const kept = new Set(Object.values(next.modules).map((m) => m.addon));
-  const before = new Set(Object.values(previous?.modules ?? {}).map((m) => m.addon));
-  return [...before].filter((a) => !kept.has(a));
+  const kept = addonsOf(next);
+  return [...addonsOf(previous)].filter((a) => !kept.has(a));
 }
 
 const LOCK_STALE_MS = 30_000;

@@ -12,11 +12,16 @@ export function seconds(s: number): string {
   return `${s.toFixed(1)}s`;
 }
 
+/** The module, and its target when it has several (then each target gets a line). */
+function what(o: ModuleOutcome): string {
+  return o.plan.moduleTargets.length > 1 ? `${o.plan.input.key} [${o.plan.target}]` : o.plan.input.key;
+}
+
 export function moduleLine(o: ModuleOutcome, c: Colors): string {
   const fns = o.plan.input.functions.map((f) => f.name).join(', ');
   const word = o.status === 'built' ? c.green('built') : o.status === 'cached' ? c.dim('cached') : c.red('failed');
   const time = o.status === 'cached' ? '' : `  ${seconds(o.seconds)}`;
-  return `${word} ${o.plan.input.key}  (${fns})${time}`;
+  return `${word} ${what(o)}  (${fns})${time}`;
 }
 
 function relative(file: string, cwd: string): string {
@@ -26,15 +31,16 @@ function relative(file: string, cwd: string): string {
 /** The explanation under a `failed` line; empty for toolchain failures (reported once, see toolchainLine). */
 export function failureDetails(o: ModuleOutcome, c: Colors, cwd = process.cwd()): string[] {
   if (o.status !== 'failed' || o.reason === 'toolchain') return [];
-  const generated = relative(path.join(o.plan.outDir, o.plan.cpp), cwd);
+  const generated = relative(path.join(o.plan.outDir, o.plan.source), cwd);
   if (o.reason === 'publish') {
-    return [`${c.red('error')}: ${o.plan.input.key} compiled, but its addon could not be published: ${o.errorLines.join(' ')}`];
+    return [`${c.red('error')}: ${what(o)} compiled, but its addon could not be published: ${o.errorLines.join(' ')}`];
   }
   const cflags = o.plan.input.project.cflags;
+  const language = o.plan.target === 'cpu' ? 'C++' : `${o.plan.target} code`;
   return [
-    `${c.red('internal compiler error')}: the C++ generated for ${o.plan.input.key} did not compile.`,
+    `${c.red('internal compiler error')}: the ${language} generated for ${what(o)} did not compile.`,
     `  generated file: ${generated}`,
-    '  the C++ compiler said:',
+    '  the compiler said:',
     ...o.errorLines.map((l) => `    ${l}`),
     cflags.length > 0
       ? `  Check the project's cflags (${cflags.join(' ')}) first; otherwise this is a tsnative bug: please report it with the generated file.`

@@ -13,8 +13,18 @@ export function targetNameOf(stem: string): string {
   return /^[0-9]/.test(stem) ? `_${stem}` : stem;
 }
 
-export function addonFileName(stem: string, hash: string): string {
-  return `${stem}-${hash.slice(0, 12)}.node`;
+/**
+ * The name a target's files share: the stem itself for `cpu` (the names
+ * builds have always had), `<stem>.<target>` for any other, so the addons,
+ * aliases, .d.ts and sources of one module's targets sit side by side.
+ */
+export function targetStem(stem: string, target: string): string {
+  return target === 'cpu' ? stem : `${stem}.${target}`;
+}
+
+/** `fileStem` is a targetStem. */
+export function addonFileName(fileStem: string, hash: string): string {
+  return `${fileStem}-${hash.slice(0, 12)}.node`;
 }
 
 /** The .d.ts beside an addon: `x-abc.node` → `x-abc.d.ts`. */

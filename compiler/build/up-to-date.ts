@@ -1,8 +1,9 @@
 // The no-op build: a module whose inputs are exactly those of its last
-// build is reported cached without loading the TypeScript compiler. The key
-// covers the module's source and the sources compiled into it, its project's
-// options and flags, the compiler that generated the C++ (tsnative's own
-// files), the native headers, the C++ toolchain and the Node it targets.
+// complete build (every target built) is reported cached without loading the
+// TypeScript compiler. The key covers the module's source and the sources
+// compiled into it, its project's options, flags and targets, the compiler
+// that generated the code (tsnative's own files), the native headers, the C++
+// toolchain and the Node it targets.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { currentNodeTarget, readManifest, type ManifestModule, type ModuleDependency } from '../../runtime/manifest';
@@ -34,13 +35,20 @@ function toolFingerprint(): string {
 }
 
 export function inputsKey(project: ProjectConfig, sourceHash: string, dependencies: readonly ModuleDependency[]): string {
-  return hashText(JSON.stringify({ sourceHash, dependencies, options: project.options, cflags: project.cflags, tools: toolFingerprint() }));
+  // The configured targets too: adding or dropping one changes which addons the module must have.
+  return hashText(JSON.stringify({ sourceHash, dependencies, options: project.options, cflags: project.cflags, targets: project.targets, tools: toolFingerprint() }));
+}
+
+/** Every target the entry names still has its addon (the entry has an inputsKey only when all its targets built). */
+function addonsPresent(outDir: string, entry: ManifestModule): boolean {
+  const builds = Object.values(entry.targets ?? {});
+  return builds.length > 0 && builds.every((t) => fs.existsSync(path.join(outDir, t.addon)));
 }
 
 /** The manifest entry of `file` when nothing that went into it has changed since. */
 export function upToDate(project: ProjectConfig, file: string): ManifestModule | undefined {
   const entry = readManifest(project.outDir)?.modules[moduleKey(project, file)];
-  if (!entry?.inputsKey || !fs.existsSync(path.join(project.outDir, entry.addon))) return undefined;
+  if (!entry?.inputsKey || !addonsPresent(project.outDir, entry)) return undefined;
   try {
     const deps = (entry.dependencies ?? []).map((d) => ({ source: d.source, sourceHash: hashFile(path.resolve(project.root, d.source)) }));
     return inputsKey(project, hashFile(file), deps) === entry.inputsKey ? entry : undefined;

@@ -25,8 +25,14 @@ let first: CliRun;
 const out = (d = dir): string => path.join(d, 'build', 'tsnative');
 const addons = (d = dir): string[] => fs.readdirSync(out(d)).filter((f) => f.endsWith('.node')).sort();
 const manifestText = (d = dir): string => fs.readFileSync(path.join(out(d), 'manifest.json'), 'utf8');
-const entry = (key: string, d = dir): { addon: string; cpp: string; sourceHash: string; functions: { name: string }[] } =>
-  (JSON.parse(manifestText(d)) as { modules: Record<string, { addon: string; cpp: string; sourceHash: string; functions: { name: string }[] }> }).modules[key]!;
+interface Entry {
+  targets: Record<string, { addon: string; source: string }>;
+  sourceHash: string;
+  functions: { name: string }[];
+}
+const entry = (key: string, d = dir): Entry => (JSON.parse(manifestText(d)) as { modules: Record<string, Entry> }).modules[key]!;
+/** The CPU build of a module (the only target these projects have). */
+const cpu = (key: string, d = dir): { addon: string; source: string } => entry(key, d).targets.cpu!;
 
 beforeAll(() => {
   dir = makeProject('tsn-cli-build-', {
@@ -51,20 +57,21 @@ describe('the first build of the config\'s "include"', () => {
   });
 
   it('publishes content-addressed addons, their .d.ts, and stable aliases', () => {
-    const stats = entry('src/stats.ts');
-    const mixed = entry('src/mixed.ts');
+    const stats = cpu('src/stats.ts');
+    const mixed = cpu('src/mixed.ts');
+    expect(Object.keys(entry('src/stats.ts').targets)).toEqual(['cpu']);
     expect(stats.addon).toMatch(/^src_stats-[0-9a-f]{12}\.node$/);
     expect(mixed.addon).toMatch(/^src_mixed-[0-9a-f]{12}\.node$/);
     expect(addons()).toEqual([stats.addon, mixed.addon, 'src_mixed.node', 'src_stats.node'].sort());
-    expect(mixed.functions.map((f) => f.name)).toEqual(['scale']);
-    expect(stats.cpp).toBe('src/src_stats/src_stats.cc');
-    expect(fs.readFileSync(path.join(out(), stats.cpp), 'utf8')).toContain('// src/stats.ts:4');
+    expect(entry('src/mixed.ts').functions.map((f) => f.name)).toEqual(['scale']);
+    expect(stats.source).toBe('src/src_stats/src_stats.cc');
+    expect(fs.readFileSync(path.join(out(), stats.source), 'utf8')).toContain('// src/stats.ts:4');
     expect(fs.readFileSync(path.join(out(), 'src_stats.d.ts'), 'utf8')).toContain('export declare function dot(a: Float64Array, b: Float64Array): number;');
     expect(fs.readFileSync(path.join(out(), 'src_mixed.d.ts'), 'utf8')).toContain('export declare function scale(xs: Int32Array, k: number): void;');
   });
 
   it('builds addons a program can require directly', () => {
-    const stats = entry('src/stats.ts').addon;
+    const stats = cpu('src/stats.ts').addon;
     const r = runNode(
       dir,
       `const s = require('./build/tsnative/${stats}');

@@ -17,7 +17,7 @@ let dir: string;
 const manifestFile = () => path.join(dir, 'build/tsnative/manifest.json');
 const callAddon = () =>
   runNode(dir, `const m = require('./build/tsnative/manifest.json').modules['src/twice.ts'];
-console.log(require('./build/tsnative/' + m.addon).twice(21));`);
+console.log(require('./build/tsnative/' + m.targets.cpu.addon).twice(21));`);
 
 const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'tsn-kill-cache-'));
 

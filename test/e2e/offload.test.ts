@@ -70,9 +70,7 @@ describe('offload', () => {
 });
 
 it('four worker_threads use one addon at once and get right answers', async () => {
-  const addonPath = path.join(loadAddon(file).entry.addon);
-  const outDir = path.dirname(require.resolve(path.join(__dirname, '..', '..', 'package.json')));
-  const full = path.join(outDir, 'build', 'tsnative', addonPath);
+  const full = loadAddon(file).path;
   const source = `
     const { parentPort, workerData } = require('node:worker_threads');
     const addon = require(workerData.addon);

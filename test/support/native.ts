@@ -22,22 +22,26 @@ export function buildModules(files: string[]): void {
 
 export interface LoadedAddon {
   entry: ManifestModule;
+  /** Absolute path of the addon loaded. */
+  path: string;
   exports: Record<string, (...args: unknown[]) => unknown>;
 }
 
-/** The manifest entry of a built module and the absolute path of its addon. */
-export function builtAddon(file: string): { entry: ManifestModule; path: string } {
+/** The manifest entry of a built module and the absolute path of its addon for `target`. */
+export function builtAddon(file: string, target = 'cpu'): { entry: ManifestModule; path: string } {
   const project = findProject(file);
   const entry = readManifest(project.outDir)?.modules[moduleKey(project, file)];
   if (!entry) throw new Error(`no manifest entry for ${file}`);
-  return { entry, path: path.join(project.outDir, entry.addon) };
+  const build = entry.targets[target];
+  if (!build) throw new Error(`${file} was not built for ${target} (targets: ${Object.keys(entry.targets).join(', ')})`);
+  return { entry, path: path.join(project.outDir, build.addon) };
 }
 
-export function loadAddon(file: string): LoadedAddon {
-  const built = builtAddon(file);
+export function loadAddon(file: string, target = 'cpu'): LoadedAddon {
+  const built = builtAddon(file, target);
   // As the loader does: the addon attaches to the runtime's shared state.
   prepareForAddons();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exports = require(built.path) as LoadedAddon['exports'];
-  return { entry: built.entry, exports };
+  return { entry: built.entry, path: built.path, exports };
 }

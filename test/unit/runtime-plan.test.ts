@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFile } from '../support/files';
 import { emitWithTsc } from '../support/tsc';
-import { currentNodeTarget, type Manifest } from '../../runtime/manifest';
+import { currentNodeTarget, MANIFEST_VERSION, type Manifest } from '../../runtime/manifest';
 import { hashText } from '../../runtime/project';
 import { clearFreshnessCaches } from '../../runtime/freshness';
 import { planBindings } from '../../runtime/register/plan';
@@ -49,14 +49,13 @@ describe('which functions a module binds', () => {
     const text = SOURCE + 'export function\n  extra(): number { return 2; } // @native in an odd spot\n';
     const src = write('src/stats.ts', text);
     const m: Manifest = {
-      version: 1,
+      version: MANIFEST_VERSION,
       tsnative: '0.1.0',
       modules: {
         'src/stats.ts': {
           source: 'src/stats.ts',
           sourceHash: hashText(text),
-          addon: 'x.node',
-          cpp: 'x.cc',
+          targets: { cpu: { addon: 'x.node', source: 'x.cc' } },
           node: currentNodeTarget(),
           functions: ['dot', 'extra'].map((name) => ({ name, params: [], returns: 'f64', line: 1, options: [], exported: true })),
           builtAt: '',
