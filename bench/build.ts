@@ -22,7 +22,11 @@ function step(what: string, cmd: string[]): void {
 }
 
 export function compileTypeScript(): void {
-  step('tsc bench/ and examples/', [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'bench', 'tsconfig.json')]);
+  step('tsc bench/ and examples/', [
+    path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    path.join(ROOT, 'bench', 'tsconfig.json'),
+  ]);
 }
 
 export function buildNative(): void {
@@ -46,7 +50,9 @@ export async function buildReference(): Promise<void> {
   gyp.variables.reference_cflags = REFERENCE_CFLAGS;
   const files: Record<string, string> = { 'binding.gyp': `${JSON.stringify(gyp, null, 2)}\n` };
   for (const f of fs.readdirSync(src).filter((f) => f.endsWith('.cc'))) files[f] = fs.readFileSync(path.join(src, f), 'utf8');
-  const same = Object.entries(files).every(([f, text]) => fs.existsSync(path.join(dir, f)) && fs.readFileSync(path.join(dir, f), 'utf8') === text);
+  const same = Object.entries(files).every(
+    ([f, text]) => fs.existsSync(path.join(dir, f)) && fs.readFileSync(path.join(dir, f), 'utf8') === text,
+  );
   if (same && ['reference.node', 'reference_omp.node'].every((f) => fs.existsSync(path.join(REFERENCE_OUT, f)))) {
     console.log('  node-gyp bench/reference (unchanged)');
     return;

@@ -17,7 +17,21 @@ import { advance, energy, offsetMomentum } from '../examples/nbody/nbody';
 import { solarSystem, type State } from '../examples/nbody/planets';
 import { spectralNorm } from '../examples/spectral-norm/spectral-norm';
 
-export const typescriptKernels = { sumsq, dot, saxpy, matmul, mandelbrot, advance, energy, spectralNorm, jacobi, countInside, histogram, add, head };
+export const typescriptKernels = {
+  sumsq,
+  dot,
+  saxpy,
+  matmul,
+  mandelbrot,
+  advance,
+  energy,
+  spectralNorm,
+  jacobi,
+  countInside,
+  histogram,
+  add,
+  head,
+};
 export type Kernels = typeof typescriptKernels;
 /** The JS baseline where the TypeScript's only loop is a prange (see kernels/plain.ts). */
 export const plainKernels: Kernels = { ...typescriptKernels, ...plain };
@@ -70,7 +84,11 @@ function saxpyCase(n: number, calls = 1): Case {
   const x = Float32Array.from({ length: n }, (_, i) => Math.fround(Math.sin(i)));
   const y0 = Float32Array.from({ length: n }, (_, i) => Math.fround(Math.cos(i)));
   const y = y0.slice();
-  return streamCase('saxpy', n, calls, { reset: () => y.set(y0), run: (k) => repeat(calls, () => k.saxpy(0.5, x, y)), result: () => digest(y) });
+  return streamCase('saxpy', n, calls, {
+    reset: () => y.set(y0),
+    run: (k) => repeat(calls, () => k.saxpy(0.5, x, y)),
+    result: () => digest(y),
+  });
 }
 
 function repeat(calls: number, f: () => unknown): unknown {
@@ -106,7 +124,12 @@ export const SUITES: Record<string, () => Case[]> = {
   mandelbrot: () => {
     const [w, h] = [800, 600];
     const out = new Int32Array(w * h);
-    return one({ name: `mandelbrot ${w}×${h}`, parallel: true, run: (k) => k.mandelbrot(out, w, h, -2.2, -1.2, 1, 1.2, 200), result: (inside) => `${inside} #${digest(out)}` });
+    return one({
+      name: `mandelbrot ${w}×${h}`,
+      parallel: true,
+      run: (k) => k.mandelbrot(out, w, h, -2.2, -1.2, 1, 1.2, 200),
+      result: (inside) => `${inside} #${digest(out)}`,
+    });
   },
   nbody,
   'spectral-norm': () => one({ name: 'spectral norm n=1000', parallel: true, run: (k) => k.spectralNorm(1000, 10) }),
@@ -153,4 +176,15 @@ export const SUITES: Record<string, () => Case[]> = {
 };
 
 /** The kernels that the headline table and chart show, in order. */
-export const KERNEL_SUITES = ['sumsq', 'dot', 'saxpy', 'matmul', 'mandelbrot', 'nbody', 'spectral-norm', 'jacobi', 'monte-carlo', 'histogram'];
+export const KERNEL_SUITES = [
+  'sumsq',
+  'dot',
+  'saxpy',
+  'matmul',
+  'mandelbrot',
+  'nbody',
+  'spectral-norm',
+  'jacobi',
+  'monte-carlo',
+  'histogram',
+];

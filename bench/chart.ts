@@ -42,8 +42,12 @@ export function speedupChart(rows: Row[], series: Series[], title: string, subti
       if (v === undefined) return;
       const [x0, x1] = [x(1), x(v)];
       const y = gy + i * barH;
-      out.push(`<rect x="${Math.min(x0, x1).toFixed(1)}" y="${y}" width="${Math.abs(x1 - x0).toFixed(1)}" height="${barH - 2}" fill="${s.color}"/>`);
-      out.push(`<text x="${(Math.max(x0, x1) + 3).toFixed(1)}" y="${y + barH - 3}" font-size="9" fill="#333">${v.toFixed(v >= 10 ? 0 : 2)}×</text>`);
+      out.push(
+        `<rect x="${Math.min(x0, x1).toFixed(1)}" y="${y}" width="${Math.abs(x1 - x0).toFixed(1)}" height="${barH - 2}" fill="${s.color}"/>`,
+      );
+      out.push(
+        `<text x="${(Math.max(x0, x1) + 3).toFixed(1)}" y="${y + barH - 3}" font-size="9" fill="#333">${v.toFixed(v >= 10 ? 0 : 2)}×</text>`,
+      );
     });
   });
   out.push('</svg>');

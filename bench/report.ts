@@ -29,7 +29,8 @@ export function mergeRow(parts: CaseResult[]): Row {
   for (const [k, m] of Object.entries(variants)) {
     if (Object.is(m.result, oracle.result)) continue;
     const tol = first.tolerance;
-    const close = !EXACT.has(k) && tol !== undefined && typeof m.result === 'number' && Math.abs(m.result - (oracle.result as number)) <= tol;
+    const close =
+      !EXACT.has(k) && tol !== undefined && typeof m.result === 'number' && Math.abs(m.result - (oracle.result as number)) <= tol;
     if (close) reassociated = true;
     else bad.push(`${k}: ${String(m.result)} ≠ ${String(oracle.result)}`);
   }
@@ -74,7 +75,9 @@ export function kernelTable(rows: Row[], cores: number): string {
     return xs.length ? ratio(geomean(xs)) : '—';
   };
   const variants = ['baseDetached', 'tsnative1', 'tsnativeAll', 'cpp1', 'cppAll'];
-  const footer = [['**geomean speed-up**', '', ...variants.map(geo), ratio(geomean(rows.map((r) => r.time.tsnative1! / r.time.cpp1!))), '']];
+  const footer = [
+    ['**geomean speed-up**', '', ...variants.map(geo), ratio(geomean(rows.map((r) => r.time.tsnative1! / r.time.cpp1!))), ''],
+  ];
   return table(
     rows,
     [

@@ -42,7 +42,10 @@ function runRound(suites: string[], round: number): Map<string, WorkerOutput[]> 
   const out = new Map<string, WorkerOutput[]>();
   for (const suite of suites) {
     const t0 = Date.now();
-    out.set(suite, MODES.map((mode) => worker(suite, mode)));
+    out.set(
+      suite,
+      MODES.map((mode) => worker(suite, mode)),
+    );
     console.log(`  round ${round}  ${suite.padEnd(14)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s`);
   }
   return out;
@@ -54,7 +57,11 @@ function bestOfRounds(rounds: CaseResult[]): CaseResult {
   for (const [k, first] of Object.entries(rounds[0]!.variants)) {
     const all = rounds.map((r) => r.variants[k]!);
     const stable = all.every((m) => Object.is(m.result, first.result));
-    variants[k] = { ms: Math.min(...all.map((m) => m.ms)), min: Math.min(...all.map((m) => m.min)), result: stable ? first.result : `changed between rounds: ${all.map((m) => String(m.result)).join(' / ')}` };
+    variants[k] = {
+      ms: Math.min(...all.map((m) => m.ms)),
+      min: Math.min(...all.map((m) => m.min)),
+      result: stable ? first.result : `changed between rounds: ${all.map((m) => String(m.result)).join(' / ')}`,
+    };
   }
   return { ...rounds[0]!, variants };
 }
@@ -66,7 +73,11 @@ function rowsOf(rounds: Map<string, WorkerOutput[]>[], suite: string): Row[] {
 
 function threadsTable(o: WorkerOutput, policy: string): string {
   const v = o.cases[0]!.variants;
-  const row = (label: string, k: string, note = ''): string[] => [label, v[k]!.ms.toFixed(1), `${(v.threads1!.ms / v[k]!.ms).toFixed(2)}×${note}`];
+  const row = (label: string, k: string, note = ''): string[] => [
+    label,
+    v[k]!.ms.toFixed(1),
+    `${(v.threads1!.ms / v[k]!.ms).toFixed(2)}×${note}`,
+  ];
   return markdown(
     ['mandelbrot 800×600, tsnative', 'ms', 'speed-up over 1 thread without the busy loop'],
     [
@@ -92,7 +103,12 @@ async function main(): Promise<void> {
   console.log(`\nTiming (warm-up, then the median of the runs; fresh processes per kernel; the best of ${ROUNDS} rounds)`);
   if (ONLY) {
     const rounds = Array.from({ length: ROUNDS }, (_, i) => runRound(ONLY, i + 1));
-    console.log(`\n${kernelTable(ONLY.flatMap((s) => rowsOf(rounds, s)), cores)}`);
+    console.log(
+      `\n${kernelTable(
+        ONLY.flatMap((s) => rowsOf(rounds, s)),
+        cores,
+      )}`,
+    );
     return;
   }
   const suites = [...KERNEL_SUITES, 'small', 'calls'];
@@ -124,8 +140,24 @@ async function main(): Promise<void> {
   const text = `${sections.join('\n\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
   console.log(`\n${text}`);
 
-  const machine = { cpu: os.cpus()[0]?.model, cores, node: process.version, loadStart, loadEnd: os.loadavg(), platform: `${os.platform()} ${os.arch()}` };
-  const results = { date: started.toISOString(), machine, ompWaitPolicy: runtimePolicy, rows, small, calls, threads: threads.cases[0], raw: rounds.map((r) => Object.fromEntries(r)) };
+  const machine = {
+    cpu: os.cpus()[0]?.model,
+    cores,
+    node: process.version,
+    loadStart,
+    loadEnd: os.loadavg(),
+    platform: `${os.platform()} ${os.arch()}`,
+  };
+  const results = {
+    date: started.toISOString(),
+    machine,
+    ompWaitPolicy: runtimePolicy,
+    rows,
+    small,
+    calls,
+    threads: threads.cases[0],
+    raw: rounds.map((r) => Object.fromEntries(r)),
+  };
   fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
   const heading = `Measured ${started.toISOString().slice(0, 16)}Z on ${machine.cpu ?? 'an unknown CPU'}, ${cores} cores, Node ${process.version}; load average ${loadStart[0]!.toFixed(1)} at the start and ${machine.loadEnd[0]!.toFixed(1)} at the end (other processes on the machine distort the timings).`;
   fs.writeFileSync(path.join(ROOT, 'bench', 'results.md'), `# Benchmark results\n\n${heading}\n\n${text}`);

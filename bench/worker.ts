@@ -81,7 +81,14 @@ function reference(file: string): Kernels {
 }
 
 function timeCases(cases: Case[], variants: (c: Case) => Record<string, () => Kernels>): CaseResult[] {
-  return cases.map((c) => ({ name: c.name, unit: c.unit, calls: c.calls, parallel: c.parallel, tolerance: c.tolerance, variants: measure(c, variants(c)) }));
+  return cases.map((c) => ({
+    name: c.name,
+    unit: c.unit,
+    calls: c.calls,
+    parallel: c.parallel,
+    tolerance: c.tolerance,
+    variants: measure(c, variants(c)),
+  }));
 }
 
 function withThreads(n: number, k: Kernels): () => Kernels {
@@ -143,7 +150,8 @@ async function main(): Promise<void> {
   const make = suite && SUITES[suite];
   if (!make || !mode) throw new Error(`usage: worker <${Object.keys(SUITES).join('|')}> <js|js-detached|native|threads>`);
   const native = isNative(typescriptKernels.sumsq);
-  if (native !== (mode === 'native' || mode === 'threads')) throw new Error(`mode ${mode}, but the kernels ${native ? 'are' : 'are not'} native`);
+  if (native !== (mode === 'native' || mode === 'threads'))
+    throw new Error(`mode ${mode}, but the kernels ${native ? 'are' : 'are not'} native`);
   const cores = os.availableParallelism();
   let cases: CaseResult[];
   if (mode === 'threads') cases = await threadsSuite();
@@ -152,7 +160,14 @@ async function main(): Promise<void> {
     const all = make();
     cases = timeCases(all, mode === 'native' ? nativeVariants(suite, cores) : jsVariants(mode === 'js' ? 'js' : 'jsDetached'));
   }
-  const out: WorkerOutput = { suite, mode, threads: getNumThreads(), ompWaitPolicy: process.env.OMP_WAIT_POLICY ?? null, ompSpinCount: process.env.GOMP_SPINCOUNT ?? null, cases };
+  const out: WorkerOutput = {
+    suite,
+    mode,
+    threads: getNumThreads(),
+    ompWaitPolicy: process.env.OMP_WAIT_POLICY ?? null,
+    ompSpinCount: process.env.GOMP_SPINCOUNT ?? null,
+    cases,
+  };
   console.log(JSON.stringify(out));
 }
 

@@ -70,14 +70,16 @@ export function optimiseModule(ir: IrModule, backend: Backend, diagnostics: Diag
       failed.add(`${fn.module}#${fn.name}`);
       const text = ir.texts[fn.module] ?? '';
       const file = fn.module === ir.source ? ir.source : fn.module;
-      diagnostics.push(makeDiagnostic('TSN9001', { file, line: fn.loc.line, col: fn.loc.col, length: fn.name.length }, text, [(e as Error).message]));
+      diagnostics.push(
+        makeDiagnostic('TSN9001', { file, line: fn.loc.line, col: fn.loc.col, length: fn.name.length }, text, [(e as Error).message]),
+      );
       return [];
     }
   };
   let functions = ir.functions.flatMap(opt);
   let externals = ir.externals.flatMap(opt);
   // A caller of a function left out cannot be compiled either (nor its callers).
-  for (let before = -1; failed.size !== before; ) {
+  for (let before = -1; failed.size !== before;) {
     before = failed.size;
     const keep = (fn: IrFunction): boolean => {
       const ok = !calledFunctions([fn]).some((c) => failed.has(c));

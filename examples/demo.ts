@@ -51,8 +51,12 @@ for (const [i, r] of rows.entries()) {
   console.log(i === 0 ? pc.bold(line) : line);
 }
 console.log(`\nMedian of ${process.env.REPEATS ?? 5} runs after a warm-up; one process per program and mode; native uses every core.`);
-console.log('≈: a float sum in a prange loop adds per-thread partial sums, so it may differ from JS in the last digits (on one thread it is identical).');
-console.log('In JS, prange is an iterator: where it is the innermost loop (stats) a plain `for` runs faster in V8. `npm run bench` compares against that.');
+console.log(
+  '≈: a float sum in a prange loop adds per-thread partial sums, so it may differ from JS in the last digits (on one thread it is identical).',
+);
+console.log(
+  'In JS, prange is an iterator: where it is the innermost loop (stats) a plain `for` runs faster in V8. `npm run bench` compares against that.',
+);
 if (!allSame) {
   console.error(pc.red('A native result differed from JS, or a function did not run natively.'));
   process.exit(1);

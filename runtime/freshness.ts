@@ -5,7 +5,15 @@
 import * as path from 'node:path';
 import { findProject, hashFile, moduleKey, type ProjectConfig } from './project';
 import { displayPath } from './display-path';
-import { currentNodeTarget, inspectManifest, manifestPath, MANIFEST_VERSION, type ManifestModule, type ManifestOnDisk, type NodeTarget } from './manifest';
+import {
+  currentNodeTarget,
+  inspectManifest,
+  manifestPath,
+  MANIFEST_VERSION,
+  type ManifestModule,
+  type ManifestOnDisk,
+  type NodeTarget,
+} from './manifest';
 import { chooseTarget, clearProbes } from './target-choice';
 
 export type StaleCode = 'TSNATIVE_MISSING' | 'TSNATIVE_STALE' | 'TSNATIVE_NODE_MISMATCH';
@@ -66,12 +74,24 @@ function decide(sourceFile: string): ModuleStatus {
   const key = moduleKey(project, sourceFile);
   const found = manifestOf(project);
   if (found.kind === 'none') {
-    return { fresh: false, project, key, code: 'TSNATIVE_MISSING', why: `no build found (${displayPath(manifestPath(project.outDir))} does not exist)` };
+    return {
+      fresh: false,
+      project,
+      key,
+      code: 'TSNATIVE_MISSING',
+      why: `no build found (${displayPath(manifestPath(project.outDir))} does not exist)`,
+    };
   }
   if (found.kind === 'other-version') {
     // Its fields mean something else (version 1 had one addon per module): rebuilding rewrites it.
     const by = found.version < MANIFEST_VERSION ? 'an older' : 'a newer';
-    return { fresh: false, project, key, code: 'TSNATIVE_STALE', why: `the build in ${displayPath(project.outDir)} was made by ${by} version of tsnative` };
+    return {
+      fresh: false,
+      project,
+      key,
+      code: 'TSNATIVE_STALE',
+      why: `the build in ${displayPath(project.outDir)} was made by ${by} version of tsnative`,
+    };
   }
   const entry = found.manifest.modules[key];
   if (!entry) return { fresh: false, project, key, code: 'TSNATIVE_MISSING', why: `${key} has not been built` };
@@ -80,13 +100,27 @@ function decide(sourceFile: string): ModuleStatus {
   }
   for (const dep of entry.dependencies ?? []) {
     if (dep.sourceHash !== sourceHash(path.resolve(project.root, dep.source))) {
-      return { fresh: false, project, key, entry, code: 'TSNATIVE_STALE', why: `it calls @native code of ${dep.source}, which changed since ${key} was built` };
+      return {
+        fresh: false,
+        project,
+        key,
+        entry,
+        code: 'TSNATIVE_STALE',
+        why: `it calls @native code of ${dep.source}, which changed since ${key} was built`,
+      };
     }
   }
   const here = currentNodeTarget();
   if (!entry.node || !sameTarget(entry.node, here)) {
     const built = entry.node ? describeTarget(entry.node) : 'an unknown Node';
-    return { fresh: false, project, key, entry, code: 'TSNATIVE_NODE_MISMATCH', why: `its addon was built for ${built}, this is ${describeTarget(here)}` };
+    return {
+      fresh: false,
+      project,
+      key,
+      entry,
+      code: 'TSNATIVE_NODE_MISMATCH',
+      why: `its addon was built for ${built}, this is ${describeTarget(here)}`,
+    };
   }
   const choice = chooseTarget(entry.targets ?? {}, project.outDir);
   if (!choice.ok) return { fresh: false, project, key, entry, code: 'TSNATIVE_MISSING', why: choice.why };

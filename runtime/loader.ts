@@ -117,7 +117,13 @@ export function loadNative<F extends Function>(sourceFile: string, name: string,
   const status = moduleStatus(source);
   if (!status.fresh) return fallBack(name, source, js, status.code, status.why);
   if (!lists(status.entry, name)) {
-    return fallBack(name, source, js, 'TSNATIVE_NOT_COMPILED', `${name} was not compiled in the last build of ${status.key} (the build reported why)`);
+    return fallBack(
+      name,
+      source,
+      js,
+      'TSNATIVE_NOT_COMPILED',
+      `${name} was not compiled in the last build of ${status.key} (the build reported why)`,
+    );
   }
   const addon = loadAddon(status.addonPath);
   // Name the target only when there was a choice, so single-target messages read as before.

@@ -26,7 +26,7 @@ let loaded: RuntimeAddon | null | undefined;
 
 /** The package root above this file (from runtime/ under ts-jest, from dist/runtime/ when installed). */
 export function packageDir(): string | undefined {
-  for (let dir = __dirname; ; ) {
+  for (let dir = __dirname; ;) {
     if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'binding.gyp'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;

@@ -31,7 +31,11 @@ function probeOnce(target: RuntimeTarget): Probe {
   return p;
 }
 
-export function chooseTarget(built: Readonly<Record<string, TargetBuild>>, outDir: string, table: readonly RuntimeTarget[] = RUNTIME_TARGETS): TargetChoice {
+export function chooseTarget(
+  built: Readonly<Record<string, TargetBuild>>,
+  outDir: string,
+  table: readonly RuntimeTarget[] = RUNTIME_TARGETS,
+): TargetChoice {
   const names = Object.keys(built);
   // With one target the message reads as it always has ("its addon … is missing").
   const its = (name: string): string => (names.length === 1 ? 'its addon' : `its ${name} addon`);

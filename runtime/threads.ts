@@ -25,7 +25,8 @@ export function getNumThreads(): number {
 }
 
 export function setNumThreads(n: number): void {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new RangeError(`setNumThreads: expected a positive integer, got ${String(n)}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS)
+    throw new RangeError(`setNumThreads: expected a positive integer, got ${String(n)}`);
   const addon = runtimeAddon();
   if (addon) {
     addon.setNumThreads(n);
@@ -42,7 +43,8 @@ export function setNumThreads(n: number): void {
  * addon (false without it: only TSNATIVE_PARALLEL_THRESHOLD at start-up works then).
  */
 export function setParallelThreshold(n: number | undefined): boolean {
-  if (n !== undefined && (!Number.isSafeInteger(n) || n < 0)) throw new RangeError(`setParallelThreshold: expected a non-negative integer, got ${String(n)}`);
+  if (n !== undefined && (!Number.isSafeInteger(n) || n < 0))
+    throw new RangeError(`setParallelThreshold: expected a non-negative integer, got ${String(n)}`);
   const addon = runtimeAddon();
   if (!addon) return false;
   addon.setParallelThreshold(n);

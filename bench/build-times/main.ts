@@ -62,7 +62,18 @@ function bareNodeGyp(): number {
   fs.writeFileSync(path.join(dir, 'dot.cc'), handWritten);
   fs.writeFileSync(
     path.join(dir, 'binding.gyp'),
-    JSON.stringify({ targets: [{ target_name: 'dot', sources: ['dot.cc'], include_dirs: [include], 'cflags!': ['-fno-exceptions'], 'cflags_cc!': ['-fno-exceptions'], defines: ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS'] }] }),
+    JSON.stringify({
+      targets: [
+        {
+          target_name: 'dot',
+          sources: ['dot.cc'],
+          include_dirs: [include],
+          'cflags!': ['-fno-exceptions'],
+          'cflags_cc!': ['-fno-exceptions'],
+          defines: ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS'],
+        },
+      ],
+    }),
   );
   const s = timed([nodeGyp, 'rebuild', `--nodedir=${nodedir}`], dir);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -80,13 +91,18 @@ for (let i = 0; i < runs; i++) {
   bare.push(bareNodeGyp());
 }
 
-const examples = fs.readdirSync(path.join(repo, 'examples'), { withFileTypes: true })
+const examples = fs
+  .readdirSync(path.join(repo, 'examples'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && fs.existsSync(path.join(repo, 'examples', d.name, `${d.name}.ts`)))
   .map((d) => `examples/${d.name}/${d.name}.ts`);
 const exOut = fs.mkdtempSync(path.join(os.tmpdir(), 'tsn-exbench-'));
 const examplesCold = (() => {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [cli, 'build', ...examples, '--quiet'], { cwd: repo, encoding: 'utf8', env: { ...process.env, TSNATIVE_OUT_DIR: exOut } });
+  const r = spawnSync(process.execPath, [cli, 'build', ...examples, '--quiet'], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, TSNATIVE_OUT_DIR: exOut },
+  });
   if (r.status !== 0) throw new Error(r.stdout + r.stderr);
   return (performance.now() - t0) / 1000;
 })();

@@ -42,7 +42,7 @@ function cppBlock(lines: readonly CppLine[]): string {
     .join('\n');
 }
 
-const FALLBACK_NOTE = 'dimmed: the copy that runs only when a versioned loop\'s test fails (not counted)';
+const FALLBACK_NOTE = "dimmed: the copy that runs only when a versioned loop's test fails (not counted)";
 
 function diagnosticBlock(d: Diagnostic): string {
   return `<div class="diag ${d.severity}"><b>${d.severity} ${escapeHtml(d.code)}</b> (column ${d.loc.col}): ${escapeHtml(d.message)}\n<span class="hint">hint: ${escapeHtml(d.hint)}</span></div>`;
@@ -77,7 +77,8 @@ function loopsCell(f: FunctionSummary): string {
 }
 
 function functionRow(f: FunctionSummary): string {
-  const options = f.options.length > 0 ? f.options.map((o) => `<span class="opt">${escapeHtml(o)}</span>`).join('') : '<span class="muted">none</span>';
+  const options =
+    f.options.length > 0 ? f.options.map((o) => `<span class="opt">${escapeHtml(o)}</span>`).join('') : '<span class="muted">none</span>';
   return (
     `<tr><td><a href="#L${f.line}"><code>${escapeHtml(f.name)}</code></a><br><span class="muted">line ${f.line}${f.exported ? '' : ', module-local'}</span></td>` +
     `<td class="sig">${escapeHtml(f.signature)}</td><td>${options}</td>` +
@@ -86,7 +87,9 @@ function functionRow(f: FunctionSummary): string {
 }
 
 function legend(): string {
-  const swatches = HEAT_LABELS.map((label, i) => `<span><span class="swatch" style="background:${HEAT_COLORS[i]}"></span>${escapeHtml(label)}</span>`).join('');
+  const swatches = HEAT_LABELS.map(
+    (label, i) => `<span><span class="swatch" style="background:${HEAT_COLORS[i]}"></span>${escapeHtml(label)}</span>`,
+  ).join('');
   const kinds = COST_KINDS.map(({ kind, label }) => `<span class="chip k-${kind}">${escapeHtml(label)}</span>`).join('');
   return `<div class="legend"><b>helper calls per line:</b>${swatches}</div><div class="legend"><b>kinds:</b>${kinds}</div>`;
 }

@@ -17,7 +17,11 @@ export function parallelLoops(fn: IrFunction, backend: Pick<Backend, 'parallelTh
   const loops: ParallelLoop[] = [];
   for (const s of statements(fn.body)) {
     if (s.k !== 'prange') continue;
-    loops.push({ line: s.loc.line, reductions: s.reductions.map((r) => ({ name: r.local.name, op: r.op })), minIterations: backend.parallelThreshold(s) });
+    loops.push({
+      line: s.loc.line,
+      reductions: s.reductions.map((r) => ({ name: r.local.name, op: r.op })),
+      minIterations: backend.parallelThreshold(s),
+    });
   }
   return loops.sort((a, b) => a.line - b.line);
 }

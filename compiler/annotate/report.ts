@@ -51,7 +51,12 @@ export function annotateResult(result: CompileResult, sourceText: string): Annot
   const fns = result.ir.functions;
   // The first target's code: the one every machine runs.
   const artefact = result.artefacts[0];
-  const byLine = artefact ? attributeLines(artefact.emitted, fns.map((f) => ({ name: f.name, line: f.loc.line }))) : new Map<number, CppLine[]>();
+  const byLine = artefact
+    ? attributeLines(
+        artefact.emitted,
+        fns.map((f) => ({ name: f.name, line: f.loc.line })),
+      )
+    : new Map<number, CppLine[]>();
   const spans = functionSpans(result.sourceFile, sourceText, new Set(fns.map((f) => f.name)));
   const own = result.diagnostics.filter((d) => path.resolve(d.loc.file) === result.sourceFile);
 

@@ -51,12 +51,22 @@ export function planModules(inputs: readonly ModuleInput[]): ModulePlan[] {
   return withCode.flatMap((i) => {
     const artefacts = i.artefacts!;
     const stem = stems.get(i.project.outDir)!.get(i.key)!;
-    return artefacts.map((a) => planModule(i, a, stem, artefacts.map((t) => t.target)));
+    return artefacts.map((a) =>
+      planModule(
+        i,
+        a,
+        stem,
+        artefacts.map((t) => t.target),
+      ),
+    );
   });
 }
 
 /** Each tool the plans compile with, made ready once (none when nothing compiles: no tool is even looked for). */
-async function prepareTools(plans: readonly ModulePlan[], verbose: boolean | undefined): Promise<{ ready: Map<BuildRecipe['tool'], ReadyTool>; problems: ToolchainProblem[] }> {
+async function prepareTools(
+  plans: readonly ModulePlan[],
+  verbose: boolean | undefined,
+): Promise<{ ready: Map<BuildRecipe['tool'], ReadyTool>; problems: ToolchainProblem[] }> {
   const ready = new Map<BuildRecipe['tool'], ReadyTool>();
   const problems: ToolchainProblem[] = [];
   for (const tool of new Set(plans.map((p) => p.recipe.tool))) {
@@ -112,5 +122,12 @@ export async function buildModules(inputs: readonly ModuleInput[], opts: BuildOp
   });
 
   const count = (s: ModuleOutcome['status']): number => outcomes.filter((o) => o.status === s).length;
-  return { outcomes, built: count('built'), cached: count('cached'), failed: count('failed'), seconds: (Date.now() - started) / 1000, toolchain };
+  return {
+    outcomes,
+    built: count('built'),
+    cached: count('cached'),
+    failed: count('failed'),
+    seconds: (Date.now() - started) / 1000,
+    toolchain,
+  };
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { hashText } from '../../runtime/project';
 import { currentNodeTarget } from '../../runtime/manifest';
 import type { BuildFlags } from './flags';
-import { nativeIncludeDir, napiVersion } from './package-root';
+import { nativeIncludeDir } from './package-root';
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -34,14 +34,13 @@ export interface HashInputs {
   cpp: string;
   flags: BuildFlags;
   headers: string;
-  napi: string;
   /** The Node ABI: the same C++ built against other headers is another binary. */
   node: string;
 }
 
 export function defaultHashInputs(cpp: string, flags: BuildFlags): HashInputs {
   const t = currentNodeTarget();
-  return { cpp, flags, headers: headersDigest(), napi: napiVersion(), node: `${t.version}/${t.modules}/${t.napi}` };
+  return { cpp, flags, headers: headersDigest(), node: `${t.version}/${t.modules}/${t.napi}` };
 }
 
 export function addonHash(inputs: HashInputs): string {

@@ -30,7 +30,9 @@ function cacheRoot(): string {
 }
 
 function templateDir(flags: BuildFlags, opts: GypOptions): string {
-  const key = hashText(JSON.stringify({ flags, node: currentNodeTarget(), nodeDir: opts.nodeDir, headers: headersDigest(), cxx: cxxVersion() }));
+  const key = hashText(
+    JSON.stringify({ flags, node: currentNodeTarget(), nodeDir: opts.nodeDir, headers: headersDigest(), cxx: cxxVersion() }),
+  );
   return path.join(cacheRoot(), 'gyp', key.slice(0, 16));
 }
 
@@ -42,7 +44,9 @@ function templateGyp(dir: string, flags: BuildFlags): string {
 /** Builds tsnative.h.gch with the exact command make would compile an addon with (`make -n`). */
 function precompileHeader(tmp: string): void {
   const dry = spawnSync('make', ['-n', 'V=1', '-C', path.join(tmp, 'build')], { encoding: 'utf8' });
-  const line = (dry.stdout ?? '').split('\n').find((l) => l.includes(`../${GYP_SOURCE}`) && / -c\s*$/.test(l) && !l.trimStart().startsWith('printf'));
+  const line = (dry.stdout ?? '')
+    .split('\n')
+    .find((l) => l.includes(`../${GYP_SOURCE}`) && / -c\s*$/.test(l) && !l.trimStart().startsWith('printf'));
   if (!line) return;
   const out = path.join(tmp, 'pch', 'tsnative', 'tsnative.h.gch');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -78,7 +78,8 @@ export function withManifestLock<T>(outDir: string, fn: () => T): T {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       if (holderIsGone(lock)) fs.rmSync(lock, { force: true });
-      else if (Date.now() > deadline) throw new Error(`tsnative: ${lock} is held by another build; remove it if no build is running`);
+      else if (Date.now() > deadline)
+        throw new Error(`tsnative: ${lock} is held by another build; remove it if no build is running`, { cause: e });
       else sleep(20);
     }
   }

@@ -54,6 +54,7 @@ export async function compilePlan(plan: ModulePlan, tool: ReadyTool, force = fal
     }
   });
   if (!run.ok) return { status: 'failed', reason: 'compile', plan, seconds: seconds(), errorLines: run.errorLines, log: run.log };
-  if (publishError) return { status: 'failed', reason: 'publish', plan, seconds: seconds(), errorLines: [publishError.message], log: run.log };
+  if (publishError)
+    return { status: 'failed', reason: 'publish', plan, seconds: seconds(), errorLines: [publishError.message], log: run.log };
   return { status: 'built', plan, seconds: seconds(), log: run.log };
 }

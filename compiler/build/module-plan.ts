@@ -4,7 +4,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BuildRecipe } from '../backend/backend';
-import { currentNodeTarget, type FunctionSignature, type Manifest, type ManifestModule, type ModuleDependency, type NodeTarget } from '../../runtime/manifest';
+import {
+  currentNodeTarget,
+  type FunctionSignature,
+  type Manifest,
+  type ManifestModule,
+  type ModuleDependency,
+  type NodeTarget,
+} from '../../runtime/manifest';
 import type { ProjectConfig } from '../../runtime/project';
 import { addonHash, defaultHashInputs } from './content-hash';
 import { addonFileName, targetStem } from './stem';

@@ -1,6 +1,11 @@
 // Runs `work` on every item with at most `size` running at once; each item's
 // result is handed to `done` as soon as it finishes.
-export async function runPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>, done?: (result: R, item: T) => void): Promise<R[]> {
+export async function runPool<T, R>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<R>,
+  done?: (result: R, item: T) => void,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

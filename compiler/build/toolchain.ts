@@ -99,7 +99,8 @@ export function toolchainMessage(problems: readonly ToolchainProblem[]): string 
   const tools = problems.filter((p) => p.tool !== 'headers');
   const headers = problems.find((p) => p.tool === 'headers');
   const parts: string[] = [];
-  if (tools.length > 0) parts.push(`${tools.map((p) => p.message).join(', ')}: install ${tools.length === 1 ? 'it' : 'them'} (${installHint(tools)})`);
+  if (tools.length > 0)
+    parts.push(`${tools.map((p) => p.message).join(', ')}: install ${tools.length === 1 ? 'it' : 'them'} (${installHint(tools)})`);
   if (headers) parts.push(headers.message);
   return `${parts.join('; ')}; \`npx tsnative doctor\` checks everything`;
 }

@@ -36,7 +36,16 @@ function toolFingerprint(): string {
 
 export function inputsKey(project: ProjectConfig, sourceHash: string, dependencies: readonly ModuleDependency[]): string {
   // The configured targets too: adding or dropping one changes which addons the module must have.
-  return hashText(JSON.stringify({ sourceHash, dependencies, options: project.options, cflags: project.cflags, targets: project.targets, tools: toolFingerprint() }));
+  return hashText(
+    JSON.stringify({
+      sourceHash,
+      dependencies,
+      options: project.options,
+      cflags: project.cflags,
+      targets: project.targets,
+      tools: toolFingerprint(),
+    }),
+  );
 }
 
 /** Every target the entry names still has its addon (the entry has an inputsKey only when all its targets built). */

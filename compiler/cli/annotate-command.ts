@@ -33,7 +33,9 @@ export function annotateCommand(file: string, opts: AnnotateOptions, io: Output)
   if (!opts.quiet) {
     const working = report.lines.filter((l) => l.score > 0).length;
     const fns = report.functions.length;
-    io.out(`wrote ${output}: ${fns} ${fns === 1 ? 'function' : 'functions'}, ${working} ${working === 1 ? 'line' : 'lines'} with run-time work`);
+    io.out(
+      `wrote ${output}: ${fns} ${fns === 1 ? 'function' : 'functions'}, ${working} ${working === 1 ? 'line' : 'lines'} with run-time work`,
+    );
   }
   return errors > 0 ? EXIT_FAILED : EXIT_OK;
 }

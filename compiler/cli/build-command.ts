@@ -53,10 +53,17 @@ export async function buildCommand(paths: readonly string[], opts: BuildCommandO
   }
   // Modules whose inputs did not change are not even parsed (no TypeScript compiler).
   const fresh = opts.force ? [] : inputs.files.map((f) => ({ file: f, entry: upToDate(findProject(f), f) })).filter((x) => x.entry);
-  if (!opts.quiet) for (const { entry } of fresh) io.out(`${io.c.dim('cached')} ${entry!.source}  (${entry!.functions.map((f) => f.name).join(', ')})`);
+  if (!opts.quiet)
+    for (const { entry } of fresh) io.out(`${io.c.dim('cached')} ${entry!.source}  (${entry!.functions.map((f) => f.name).join(', ')})`);
   const stale = inputs.files.filter((f) => !fresh.some((x) => x.file === f));
   if (stale.length === 0) {
-    if (!opts.quiet) io.out(summaryLine({ built: 0, cached: fresh.length, failed: 0, toolchain: [], outcomes: [], seconds: (Date.now() - started) / 1000 }, io.c));
+    if (!opts.quiet)
+      io.out(
+        summaryLine(
+          { built: 0, cached: fresh.length, failed: 0, toolchain: [], outcomes: [], seconds: (Date.now() - started) / 1000 },
+          io.c,
+        ),
+      );
     return EXIT_OK;
   }
   const results = loadDriver()
@@ -79,7 +86,8 @@ export async function buildCommand(paths: readonly string[], opts: BuildCommandO
       },
     });
     if (summary.toolchain.length > 0) io.err(toolchainLine(summary.toolchain, io.ce));
-    if (!opts.quiet) io.out(summaryLine({ ...summary, cached: summary.cached + fresh.length, seconds: (Date.now() - started) / 1000 }, io.c, errors));
+    if (!opts.quiet)
+      io.out(summaryLine({ ...summary, cached: summary.cached + fresh.length, seconds: (Date.now() - started) / 1000 }, io.c, errors));
     return errors > 0 || summary.failed > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     restore();

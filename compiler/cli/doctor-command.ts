@@ -17,10 +17,12 @@ export function doctorCommand(io: Output): number {
   const ok = (what: string, detail: string): void => show({ status: 'ok', what, detail });
   const missing = (what: string, detail: string): void => show({ status: 'missing', what, detail });
 
-  io.out(`tsnative ${packageVersion()}, Node ${process.version} (ABI ${process.versions.modules}, N-API ${process.versions.napi}), node-addon-api ${napiVersion()}`);
+  io.out(
+    `tsnative ${packageVersion()}, Node ${process.version} (ABI ${process.versions.modules}, N-API ${process.versions.napi}), node-addon-api ${napiVersion()}`,
+  );
   const nodeDir = findNodeDir();
   if (nodeDir) ok('Node headers', nodeDir);
-  else missing('Node headers', 'not found next to node, in npm_config_nodedir or in node-gyp\'s cache: run `npx node-gyp install`');
+  else missing('Node headers', "not found next to node, in npm_config_nodedir or in node-gyp's cache: run `npx node-gyp install`");
   const problems = new Map(toolProblems().map((p) => [p.tool, p.message]));
   const compiler = cxx();
   if (compiler && !problems.has('c++')) ok('C++ compiler', `${compiler} (${firstLine(compiler, ['--version'])})`);

@@ -17,7 +17,10 @@ export interface DoctorLine {
 
 export function firstLine(cmd: string, args: string[], pick: (line: string) => boolean = () => true): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 10_000 });
-  const lines = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = `${r.stdout ?? ''}${r.stderr ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return lines.find(pick) ?? lines[0] ?? '';
 }
 
@@ -54,13 +57,27 @@ export function probeOpenMP(compiler: string | undefined): DoctorLine {
     fs.writeFileSync(src, OPENMP_PROBE);
     const cc = spawnSync(compiler, ['-fopenmp', '-O1', src, '-o', exe], { encoding: 'utf8', timeout: 60_000 });
     if (cc.status !== 0) {
-      const why = `${cc.stderr ?? ''}`.split('\n').find((l) => /error/i.test(l))?.trim() ?? cc.error?.message ?? `exit ${cc.status}`;
-      return { status: 'absent', what, detail: `\`${path.basename(compiler)} -fopenmp\` failed (${why}): prange loops run on one thread; ${OPENMP_INSTALL}` };
+      const why =
+        `${cc.stderr ?? ''}`
+          .split('\n')
+          .find((l) => /error/i.test(l))
+          ?.trim() ??
+        cc.error?.message ??
+        `exit ${cc.status}`;
+      return {
+        status: 'absent',
+        what,
+        detail: `\`${path.basename(compiler)} -fopenmp\` failed (${why}): prange loops run on one thread; ${OPENMP_INSTALL}`,
+      };
     }
     const run = spawnSync(exe, [], { encoding: 'utf8', timeout: 20_000 });
     const [threads, most] = `${run.stdout ?? ''}`.trim().split(/\s+/).map(Number);
     if (run.status !== 0 || !threads || !most) {
-      return { status: 'warn', what, detail: `the probe compiled but did not run (${run.error?.message ?? `exit ${run.status}`}): ${OPENMP_INSTALL}` };
+      return {
+        status: 'warn',
+        what,
+        detail: `the probe compiled but did not run (${run.error?.message ?? `exit ${run.status}`}): ${OPENMP_INSTALL}`,
+      };
     }
     const cores = os.availableParallelism();
     const ran = `a parallel loop ran on ${threads} ${threads === 1 ? 'thread' : 'threads'} (${path.basename(compiler)} -fopenmp; ${cores} ${cores === 1 ? 'core' : 'cores'})`;
@@ -86,9 +103,18 @@ export function gpuLine(): DoctorLine {
   const smi = findExecutable('nvidia-smi');
   if (!smi) return { status: 'absent', what, detail: 'no GPU (no nvidia-smi): kernels run on the CPU simulator' };
   const r = spawnSync(smi, ['--query-gpu=name,driver_version', '--format=csv,noheader'], { encoding: 'utf8', timeout: 15_000 });
-  const gpus = `${r.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const gpus = `${r.stdout ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (r.status !== 0 || gpus.length === 0) {
-    const why = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').find((l) => l.trim() !== '')?.trim() ?? r.error?.message ?? `exit ${r.status}`;
+    const why =
+      `${r.stdout ?? ''}${r.stderr ?? ''}`
+        .split('\n')
+        .find((l) => l.trim() !== '')
+        ?.trim() ??
+      r.error?.message ??
+      `exit ${r.status}`;
     return { status: 'absent', what, detail: `nvidia-smi found no working GPU (${why}): kernels run on the CPU simulator` };
   }
   const shown = gpus.map((g) => {

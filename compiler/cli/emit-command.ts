@@ -51,7 +51,8 @@ export function emitCommand(file: string, opts: EmitOptions, io: Output): number
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { PASSES, optimiseFunction } = require('../ir/opt') as typeof Opt;
   const passNames = ['typer', ...PASSES.map((p) => p.name)];
-  if (opts.after !== undefined && !passNames.includes(opts.after)) throw new UsageError(`unknown pass '${opts.after}' (the passes, in order: ${passNames.join(', ')})`);
+  if (opts.after !== undefined && !passNames.includes(opts.after))
+    throw new UsageError(`unknown pass '${opts.after}' (the passes, in order: ${passNames.join(', ')})`);
   const driver = loadDriver();
   const [result] = driver.compileFiles([file], { checkOnly: opts.ir });
   const errors = printDiagnostics([result!], io.err, io.colorErr);

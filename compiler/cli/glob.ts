@@ -29,7 +29,11 @@ export function globToRegExp(pattern: string): RegExp {
       const end = pattern.indexOf('}', i);
       if (end < 0) re += '\\{';
       else {
-        re += `(?:${pattern.slice(i + 1, end).split(',').map(escape).join('|')})`;
+        re += `(?:${pattern
+          .slice(i + 1, end)
+          .split(',')
+          .map(escape)
+          .join('|')})`;
         i = end;
       }
     } else if (ch === '[') {

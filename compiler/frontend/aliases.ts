@@ -115,6 +115,7 @@ export function isGlobalType(node: ts.Node, name: string): boolean {
 export function packageValue(node: ts.Expression): string | undefined {
   const b = fileBindings(node.getSourceFile());
   if (ts.isIdentifier(node)) return b.own.has(node.text) ? undefined : b.imported.get(node.text);
-  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && b.namespaces.has(node.expression.text)) return node.name.text;
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && b.namespaces.has(node.expression.text))
+    return node.name.text;
   return undefined;
 }

@@ -19,7 +19,8 @@ const variadicF64: Typer = (a) => ({ params: f64s(a.length), result: F64 });
 const unaryPredicate: Typer = (a) => (a.length === 1 ? { params: f64s(1), result: BOOL } : undefined);
 
 // min/max/abs of integers stay exact in int64 (no NaN, no -0 among integers).
-const minMax: Typer = (a) => (allInt(a) && a.length > 0 ? { params: a.map(() => I53), result: I53 } : { params: f64s(a.length), result: F64 });
+const minMax: Typer = (a) =>
+  allInt(a) && a.length > 0 ? { params: a.map(() => I53), result: I53 } : { params: f64s(a.length), result: F64 };
 const abs: Typer = (a) => (a.length !== 1 ? undefined : allInt(a) ? { params: [I53], result: I53 } : { params: [F64], result: F64 });
 
 /** `Math.<name>` functions; transcendental ones go through libm (SPEC §2 exceptions). */
@@ -36,12 +37,28 @@ export const MATH_FUNCTIONS: Record<string, Typer> = {
   max: minMax,
   imul: (a) => (a.length === 2 ? { params: [I32, I32], result: I32 } : undefined),
   clz32: (a) => (a.length === 1 ? { params: [U32], result: I32 } : undefined),
-  sin: unaryF64, cos: unaryF64, tan: unaryF64,
-  asin: unaryF64, acos: unaryF64, atan: unaryF64, atan2: binaryF64,
-  sinh: unaryF64, cosh: unaryF64, tanh: unaryF64,
-  asinh: unaryF64, acosh: unaryF64, atanh: unaryF64,
-  exp: unaryF64, expm1: unaryF64, log: unaryF64, log1p: unaryF64, log2: unaryF64, log10: unaryF64,
-  pow: binaryF64, cbrt: unaryF64, hypot: variadicF64,
+  sin: unaryF64,
+  cos: unaryF64,
+  tan: unaryF64,
+  asin: unaryF64,
+  acos: unaryF64,
+  atan: unaryF64,
+  atan2: binaryF64,
+  sinh: unaryF64,
+  cosh: unaryF64,
+  tanh: unaryF64,
+  asinh: unaryF64,
+  acosh: unaryF64,
+  atanh: unaryF64,
+  exp: unaryF64,
+  expm1: unaryF64,
+  log: unaryF64,
+  log1p: unaryF64,
+  log2: unaryF64,
+  log10: unaryF64,
+  pow: binaryF64,
+  cbrt: unaryF64,
+  hypot: variadicF64,
 };
 
 export const NUMBER_FUNCTIONS: Record<string, Typer> = {
@@ -57,14 +74,25 @@ export const INTEGER_VALUED = new Set(['floor', 'ceil', 'trunc', 'round', 'imul'
 export const INTEGER_PRESERVING = new Set(['abs', 'sign', 'min', 'max']);
 
 export const MATH_CONSTANTS: Record<string, number> = {
-  E: Math.E, LN10: Math.LN10, LN2: Math.LN2, LOG10E: Math.LOG10E, LOG2E: Math.LOG2E,
-  PI: Math.PI, SQRT1_2: Math.SQRT1_2, SQRT2: Math.SQRT2,
+  E: Math.E,
+  LN10: Math.LN10,
+  LN2: Math.LN2,
+  LOG10E: Math.LOG10E,
+  LOG2E: Math.LOG2E,
+  PI: Math.PI,
+  SQRT1_2: Math.SQRT1_2,
+  SQRT2: Math.SQRT2,
 };
 
 export const NUMBER_CONSTANTS: Record<string, number> = {
-  EPSILON: Number.EPSILON, MAX_VALUE: Number.MAX_VALUE, MIN_VALUE: Number.MIN_VALUE,
-  MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER, MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER,
-  POSITIVE_INFINITY: Infinity, NEGATIVE_INFINITY: -Infinity, NaN: NaN,
+  EPSILON: Number.EPSILON,
+  MAX_VALUE: Number.MAX_VALUE,
+  MIN_VALUE: Number.MIN_VALUE,
+  MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
+  MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER,
+  POSITIVE_INFINITY: Infinity,
+  NEGATIVE_INFINITY: -Infinity,
+  NaN: NaN,
 };
 
 export const GLOBAL_CONSTANTS: Record<string, number> = { Infinity, NaN };

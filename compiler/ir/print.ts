@@ -61,35 +61,66 @@ class Printer {
   expr(e: Expr): string {
     const x = (c: Expr) => this.expr(c);
     switch (e.k) {
-      case 'num': return numberText(e.value, e.type);
-      case 'bool': return String(e.value);
-      case 'local': return this.name(e.local);
-      case 'arith': return `(${x(e.left)} ${e.op}${kind(e.type) === 'i53' ? 'i' : ''}${e.checked ? '!' : ''} ${x(e.right)})`;
-      case 'bit': case 'compare': case 'logical': return `(${x(e.left)} ${e.op} ${x(e.right)})`;
-      case 'seq': return `(${x(e.left)}, ${x(e.right)})`;
-      case 'bitnot': return `~${x(e.operand)}`;
-      case 'neg': return `-${x(e.operand)}`;
-      case 'not': return `!${x(e.operand)}`;
-      case 'truthy': return `truthy(${x(e.operand)})`;
-      case 'cond': return `(${x(e.test)} ? ${x(e.then)} : ${x(e.else)})`;
-      case 'convert': return `${e.to}${e.overflowCheck ? '!' : ''}(${x(e.operand)})`;
-      case 'element': return this.element(e);
-      case 'length': return `${x(e.array)}.length`;
-      case 'newArray': return `new ${e.arrayKind}(${x(e.length)})`;
-      case 'fill': return `${x(e.array)}.fill(${x(e.value)}, ${x(e.start)}, ${x(e.end)})`;
-      case 'subarray': return `${x(e.array)}.subarray(${x(e.start)}, ${x(e.end)})`;
-      case 'setArray': return `${x(e.target)}.set(${x(e.source)}, ${x(e.offset)}, (${this.name(e.element)}) => ${x(e.convert)})`;
-      case 'call': return `${e.callee}(${e.args.map(x).join(', ')})`;
-      case 'builtin': return `${e.name.startsWith('Number.') ? '' : 'Math.'}${e.name}(${e.args.map(x).join(', ')})`;
-      case 'assign': return `${this.lvalue(e.target)} = ${x(e.value)}`;
-      case 'update': return e.prefix ? `${e.op}${this.lvalue(e.target)}` : `${this.lvalue(e.target)}${e.op}`;
-      case 'toIndex': return `toIndex(${x(e.operand)})`;
-      case 'exactIndex': return `exactIndex(${x(e.exact)}, ${x(e.fallback)}${e.guard ? `, guard ${x(e.guard)}` : ''})`;
-      case 'exactValue': return `exactValue(${x(e.guard)}, ${x(e.exact)} * ${e.scale}, ${x(e.fallback)}${e.nonZero ? ', nonzero' : ''})`;
-      case 'within': return `within(${x(e.operand)}, ${e.bound})`;
-      case 'exactOffset': return `exactOffset(${x(e.exact)})`;
-      case 'storeClamp': return `clampU8(${x(e.operand)})`;
-      case 'prangeBound': return `prangeBound(${x(e.operand)})`;
+      case 'num':
+        return numberText(e.value, e.type);
+      case 'bool':
+        return String(e.value);
+      case 'local':
+        return this.name(e.local);
+      case 'arith':
+        return `(${x(e.left)} ${e.op}${kind(e.type) === 'i53' ? 'i' : ''}${e.checked ? '!' : ''} ${x(e.right)})`;
+      case 'bit':
+      case 'compare':
+      case 'logical':
+        return `(${x(e.left)} ${e.op} ${x(e.right)})`;
+      case 'seq':
+        return `(${x(e.left)}, ${x(e.right)})`;
+      case 'bitnot':
+        return `~${x(e.operand)}`;
+      case 'neg':
+        return `-${x(e.operand)}`;
+      case 'not':
+        return `!${x(e.operand)}`;
+      case 'truthy':
+        return `truthy(${x(e.operand)})`;
+      case 'cond':
+        return `(${x(e.test)} ? ${x(e.then)} : ${x(e.else)})`;
+      case 'convert':
+        return `${e.to}${e.overflowCheck ? '!' : ''}(${x(e.operand)})`;
+      case 'element':
+        return this.element(e);
+      case 'length':
+        return `${x(e.array)}.length`;
+      case 'newArray':
+        return `new ${e.arrayKind}(${x(e.length)})`;
+      case 'fill':
+        return `${x(e.array)}.fill(${x(e.value)}, ${x(e.start)}, ${x(e.end)})`;
+      case 'subarray':
+        return `${x(e.array)}.subarray(${x(e.start)}, ${x(e.end)})`;
+      case 'setArray':
+        return `${x(e.target)}.set(${x(e.source)}, ${x(e.offset)}, (${this.name(e.element)}) => ${x(e.convert)})`;
+      case 'call':
+        return `${e.callee}(${e.args.map(x).join(', ')})`;
+      case 'builtin':
+        return `${e.name.startsWith('Number.') ? '' : 'Math.'}${e.name}(${e.args.map(x).join(', ')})`;
+      case 'assign':
+        return `${this.lvalue(e.target)} = ${x(e.value)}`;
+      case 'update':
+        return e.prefix ? `${e.op}${this.lvalue(e.target)}` : `${this.lvalue(e.target)}${e.op}`;
+      case 'toIndex':
+        return `toIndex(${x(e.operand)})`;
+      case 'exactIndex':
+        return `exactIndex(${x(e.exact)}, ${x(e.fallback)}${e.guard ? `, guard ${x(e.guard)}` : ''})`;
+      case 'exactValue':
+        return `exactValue(${x(e.guard)}, ${x(e.exact)} * ${e.scale}, ${x(e.fallback)}${e.nonZero ? ', nonzero' : ''})`;
+      case 'within':
+        return `within(${x(e.operand)}, ${e.bound})`;
+      case 'exactOffset':
+        return `exactOffset(${x(e.exact)})`;
+      case 'storeClamp':
+        return `clampU8(${x(e.operand)})`;
+      case 'prangeBound':
+        return `prangeBound(${x(e.operand)})`;
     }
   }
 
@@ -115,12 +146,25 @@ class Printer {
   stmt(s: Stmt): void {
     const label = 'label' in s && s.label && s.k !== 'break' && s.k !== 'continue' ? `${s.label}: ` : '';
     switch (s.k) {
-      case 'let': case 'expr': this.line(this.inline(s)); return;
-      case 'return': this.line(s.value ? `return ${this.expr(s.value)}` : 'return'); return;
-      case 'break': this.line(s.label ? `break ${s.label}` : 'break'); return;
-      case 'continue': this.line(`${s.nextIteration ? 'next' : 'continue'}${s.label ? ` ${s.label}` : ''}`); return;
-      case 'throw': this.line(`throw ${s.error}(${JSON.stringify(s.message)})`); return;
-      case 'block': this.block('', () => this.stmts(s.body)); return;
+      case 'let':
+      case 'expr':
+        this.line(this.inline(s));
+        return;
+      case 'return':
+        this.line(s.value ? `return ${this.expr(s.value)}` : 'return');
+        return;
+      case 'break':
+        this.line(s.label ? `break ${s.label}` : 'break');
+        return;
+      case 'continue':
+        this.line(`${s.nextIteration ? 'next' : 'continue'}${s.label ? ` ${s.label}` : ''}`);
+        return;
+      case 'throw':
+        this.line(`throw ${s.error}(${JSON.stringify(s.message)})`);
+        return;
+      case 'block':
+        this.block('', () => this.stmts(s.body));
+        return;
       case 'if': {
         const note = s.versioned ? '  // versioned: optimised copy' : '';
         this.line(`if (${this.expr(s.test)}) {${note}`);
@@ -132,8 +176,12 @@ class Printer {
         this.line('}');
         return;
       }
-      case 'while': this.block(`${label}while (${this.expr(s.test)})`, () => this.stmts(s.body)); return;
-      case 'do': this.block(`${label}do`, () => this.stmts(s.body), `} while (${this.expr(s.test)})`); return;
+      case 'while':
+        this.block(`${label}while (${this.expr(s.test)})`, () => this.stmts(s.body));
+        return;
+      case 'do':
+        this.block(`${label}do`, () => this.stmts(s.body), `} while (${this.expr(s.test)})`);
+        return;
       case 'for': {
         const head = `(${s.init.map((i) => this.inline(i)).join(', ')}; ${s.test ? this.expr(s.test) : ''}; ${s.update.map((u) => this.expr(u)).join(', ')})`;
         const lanes = s.lanes ? ` lanes(${s.lanes.width}, split ${s.lanes.split})` : '';
@@ -147,7 +195,10 @@ class Printer {
         return;
       case 'prange': {
         const reduce = s.reductions.length > 0 ? ` reduce(${s.reductions.map((r) => `${this.name(r.local)} ${r.op}`).join(', ')})` : '';
-        this.block(`${label}prange (${this.declaration(s.index)} of ${this.expr(s.start)}, ${this.expr(s.end)}, ${this.expr(s.step)})${reduce}`, () => this.stmts(s.body));
+        this.block(
+          `${label}prange (${this.declaration(s.index)} of ${this.expr(s.start)}, ${this.expr(s.end)}, ${this.expr(s.step)})${reduce}`,
+          () => this.stmts(s.body),
+        );
         return;
       }
     }

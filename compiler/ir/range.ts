@@ -114,7 +114,12 @@ function builtin(name: string, args: ValueRange[]): ValueRange | undefined {
     case 'min':
     case 'max': {
       const f = Math[name];
-      return { lo: f(...args.map((r) => r.lo)), hi: f(...args.map((r) => r.hi)), nan: args.some((r) => r.nan), negZero: args.some((r) => r.negZero) };
+      return {
+        lo: f(...args.map((r) => r.lo)),
+        hi: f(...args.map((r) => r.hi)),
+        nan: args.some((r) => r.nan),
+        negZero: args.some((r) => r.negZero),
+      };
     }
     default:
       return undefined;
@@ -125,7 +130,6 @@ function builtin(name: string, args: ValueRange[]): ValueRange | undefined {
 export function isExactIntRange(r: ValueRange): boolean {
   return !r.nan && !r.negZero && r.lo >= -SAFE && r.hi <= SAFE;
 }
-
 
 /** The bounds of an integer expression whose range is exact in int64. */
 export function exactRange(e: Expr): readonly [number, number] | undefined {

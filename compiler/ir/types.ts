@@ -21,10 +21,7 @@ export type ArrayKind =
   | 'Uint8Array'
   | 'Uint8ClampedArray';
 
-export type IrType =
-  | { tag: 'scalar'; kind: ScalarKind }
-  | { tag: 'array'; kind: ArrayKind }
-  | { tag: 'void' };
+export type IrType = { tag: 'scalar'; kind: ScalarKind } | { tag: 'array'; kind: ArrayKind } | { tag: 'void' };
 
 export interface ScalarInfo {
   /** Holds only integers (a store converts by the typed-array rule). */

@@ -59,7 +59,8 @@ export function verifyFunction(fn: IrFunction, stage: string): void {
       case 'compare':
         want(sameType(e.left.type, e.right.type), `compares ${typeName(e.left.type)} with ${typeName(e.right.type)}`);
         break;
-      case 'logical': case 'cond':
+      case 'logical':
+      case 'cond':
         for (const c of e.k === 'cond' ? [e.then, e.else] : [e.left, e.right]) want(sameType(c.type, e.type), 'a branch of another type');
         break;
       case 'element':
@@ -74,13 +75,16 @@ export function verifyFunction(fn: IrFunction, stage: string): void {
       case 'update':
         if (e.target.k === 'local') use(e.target.local);
         break;
-      case 'toIndex': case 'storeClamp': case 'prangeBound':
+      case 'toIndex':
+      case 'storeClamp':
+      case 'prangeBound':
         want(is(e.operand.type, 'f64'), 'an operand that is not f64');
         break;
       case 'within':
         want(isInteger(e.operand.type), 'an operand that is not an integer');
         break;
-      case 'exactIndex': case 'exactValue':
+      case 'exactIndex':
+      case 'exactValue':
         want(is(e.exact.type, 'i53') && is(e.fallback.type, 'f64'), 'an exact part that is not i53 or a fallback that is not f64');
         break;
       case 'setArray': {
@@ -88,7 +92,10 @@ export function verifyFunction(fn: IrFunction, stage: string): void {
         const inner = new Set(scope).add(e.element);
         for (const c of [e.target, e.source, e.offset]) expr(c, scope, false);
         expr(e.convert, inner, false);
-        want(sameType(e.convert.type, { tag: 'scalar', kind: ARRAYS[(e.target.type as { kind: keyof typeof ARRAYS }).kind].element }), 'converts to another element type');
+        want(
+          sameType(e.convert.type, { tag: 'scalar', kind: ARRAYS[(e.target.type as { kind: keyof typeof ARRAYS }).kind].element }),
+          'converts to another element type',
+        );
         return;
       }
       default:
@@ -127,7 +134,8 @@ export function verifyFunction(fn: IrFunction, stage: string): void {
       for (const e of ownExprs(s)) expr(e, inner, false);
       if (s.lanes) {
         const lets = new Set(s.body.slice(0, s.lanes.split).flatMap(declaredBy));
-        if (!s.lanes.locals.every((l) => lets.has(l)) || s.body[s.lanes.split]?.k !== 'while') fail('lanes that do not match the loop body', line);
+        if (!s.lanes.locals.every((l) => lets.has(l)) || s.body[s.lanes.split]?.k !== 'while')
+          fail('lanes that do not match the loop body', line);
       }
       list(s.body, inner, [...jumps, { kind: 'loop', label: s.label }]);
       return;
@@ -142,17 +150,21 @@ export function verifyFunction(fn: IrFunction, stage: string): void {
     } else for (const e of ownExprs(s)) expr(e, scope, false);
     switch (s.k) {
       case 'let':
-        if (!sameType(s.init.type, s.local.type)) fail(`${s.local.name} is ${typeName(s.local.type)} but starts as ${typeName(s.init.type)}`, line);
+        if (!sameType(s.init.type, s.local.type))
+          fail(`${s.local.name} is ${typeName(s.local.type)} but starts as ${typeName(s.init.type)}`, line);
         declare(s.local, scope, line);
         return;
-      case 'while': case 'do': case 'prange':
+      case 'while':
+      case 'do':
+      case 'prange':
         loopLabel(s.label);
         list(s.body, inner, [...jumps, { kind: s.k === 'prange' ? 'prange' : 'loop', label: s.label }]);
         return;
       case 'switch':
         for (const c of s.cases) list(c.body, inner, [...jumps, { kind: 'switch' }]);
         return;
-      case 'break': case 'continue':
+      case 'break':
+      case 'continue':
         jumpTarget(s, jumps, fail);
         return;
       default:
@@ -174,6 +186,7 @@ function jumpTarget(s: Stmt & { k: 'break' | 'continue' }, jumps: readonly Jump[
   const index = jumps.map(matches).lastIndexOf(true);
   if (index < 0) fail(`${s.k}${s.label ? ` ${s.label}` : ''} has no enclosing target`, line);
   const target = jumps[index]!;
-  if (s.k === 'continue' && (target.kind === 'prange') !== (s.nextIteration === true)) fail('continue of a prange loop not marked nextIteration (or the reverse)', line);
+  if (s.k === 'continue' && (target.kind === 'prange') !== (s.nextIteration === true))
+    fail('continue of a prange loop not marked nextIteration (or the reverse)', line);
   if (jumps.slice(index + 1).some((j) => j.kind === 'prange')) fail(`${s.k} crosses a prange loop`, line);
 }

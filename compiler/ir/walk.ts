@@ -6,23 +6,54 @@ import type { Expr, LValue, Local, Stmt } from './nodes';
 /** The direct sub-expressions of `e`, in evaluation order. */
 export function children(e: Expr): Expr[] {
   switch (e.k) {
-    case 'num': case 'bool': case 'local': return [];
-    case 'arith': case 'bit': case 'compare': case 'logical': case 'seq': return [e.left, e.right];
-    case 'bitnot': case 'neg': case 'not': case 'truthy': case 'convert': return [e.operand];
-    case 'toIndex': case 'within': case 'storeClamp': case 'prangeBound': return [e.operand];
-    case 'cond': return [e.test, e.then, e.else];
-    case 'element': return [e.array, e.index];
-    case 'length': return [e.array];
-    case 'call': case 'builtin': return e.args;
-    case 'assign': return [...(e.target.k === 'element' ? [e.target.array, e.target.index] : []), e.value];
-    case 'update': return e.target.k === 'element' ? [e.target.array, e.target.index] : [];
-    case 'newArray': return [e.length];
-    case 'fill': return [e.array, e.value, e.start, e.end];
-    case 'subarray': return [e.array, e.start, e.end];
-    case 'setArray': return [e.target, e.source, e.offset, e.convert];
-    case 'exactIndex': return e.guard ? [e.guard, e.exact, e.fallback] : [e.exact, e.fallback];
-    case 'exactValue': return [e.guard, e.exact, e.fallback];
-    case 'exactOffset': return [e.exact];
+    case 'num':
+    case 'bool':
+    case 'local':
+      return [];
+    case 'arith':
+    case 'bit':
+    case 'compare':
+    case 'logical':
+    case 'seq':
+      return [e.left, e.right];
+    case 'bitnot':
+    case 'neg':
+    case 'not':
+    case 'truthy':
+    case 'convert':
+      return [e.operand];
+    case 'toIndex':
+    case 'within':
+    case 'storeClamp':
+    case 'prangeBound':
+      return [e.operand];
+    case 'cond':
+      return [e.test, e.then, e.else];
+    case 'element':
+      return [e.array, e.index];
+    case 'length':
+      return [e.array];
+    case 'call':
+    case 'builtin':
+      return e.args;
+    case 'assign':
+      return [...(e.target.k === 'element' ? [e.target.array, e.target.index] : []), e.value];
+    case 'update':
+      return e.target.k === 'element' ? [e.target.array, e.target.index] : [];
+    case 'newArray':
+      return [e.length];
+    case 'fill':
+      return [e.array, e.value, e.start, e.end];
+    case 'subarray':
+      return [e.array, e.start, e.end];
+    case 'setArray':
+      return [e.target, e.source, e.offset, e.convert];
+    case 'exactIndex':
+      return e.guard ? [e.guard, e.exact, e.fallback] : [e.exact, e.fallback];
+    case 'exactValue':
+      return [e.guard, e.exact, e.fallback];
+    case 'exactOffset':
+      return [e.exact];
   }
 }
 
@@ -35,25 +66,43 @@ export function* exprTree(e: Expr): Generator<Expr> {
 /** The expressions a statement holds directly (not those of nested statements). */
 export function ownExprs(s: Stmt): Expr[] {
   switch (s.k) {
-    case 'let': return [s.init];
-    case 'expr': return [s.expr];
-    case 'return': return s.value ? [s.value] : [];
-    case 'if': case 'while': case 'do': return [s.test];
-    case 'for': return [...(s.test ? [s.test] : []), ...s.update];
-    case 'switch': return [s.discriminant, ...s.cases.flatMap((c) => (c.match ? [c.match] : []))];
-    case 'prange': return [s.start, s.end, s.step];
-    default: return [];
+    case 'let':
+      return [s.init];
+    case 'expr':
+      return [s.expr];
+    case 'return':
+      return s.value ? [s.value] : [];
+    case 'if':
+    case 'while':
+    case 'do':
+      return [s.test];
+    case 'for':
+      return [...(s.test ? [s.test] : []), ...s.update];
+    case 'switch':
+      return [s.discriminant, ...s.cases.flatMap((c) => (c.match ? [c.match] : []))];
+    case 'prange':
+      return [s.start, s.end, s.step];
+    default:
+      return [];
   }
 }
 
 /** The statement lists directly inside `s` (a for loop's init first). */
 export function childLists(s: Stmt): Stmt[][] {
   switch (s.k) {
-    case 'if': return s.else ? [s.then, s.else] : [s.then];
-    case 'for': return [s.init, s.body];
-    case 'while': case 'do': case 'block': case 'prange': return [s.body];
-    case 'switch': return s.cases.map((c) => c.body);
-    default: return [];
+    case 'if':
+      return s.else ? [s.then, s.else] : [s.then];
+    case 'for':
+      return [s.init, s.body];
+    case 'while':
+    case 'do':
+    case 'block':
+    case 'prange':
+      return [s.body];
+    case 'switch':
+      return s.cases.map((c) => c.body);
+    default:
+      return [];
   }
 }
 
@@ -98,17 +147,32 @@ function mapStmtExprs(s: Stmt, fn: (e: Expr) => Expr): Stmt {
   const ex = (e: Expr) => mapExpr(e, fn);
   const list = (l: Stmt[]) => mapExprs(l, fn);
   switch (s.k) {
-    case 'let': return { ...s, init: ex(s.init) };
-    case 'expr': return { ...s, expr: ex(s.expr) };
-    case 'return': return s.value ? { ...s, value: ex(s.value) } : s;
-    case 'if': return { ...s, test: ex(s.test), then: list(s.then), else: s.else ? list(s.else) : undefined };
-    case 'while': return { ...s, test: ex(s.test), body: list(s.body) };
-    case 'do': return { ...s, test: ex(s.test), body: list(s.body) };
-    case 'for': return { ...s, init: list(s.init), test: s.test ? ex(s.test) : undefined, update: s.update.map(ex), body: list(s.body) };
-    case 'block': return { ...s, body: list(s.body) };
-    case 'switch': return { ...s, discriminant: ex(s.discriminant), cases: s.cases.map((c) => ({ match: c.match ? ex(c.match) : undefined, body: list(c.body) })) };
-    case 'prange': return { ...s, start: ex(s.start), end: ex(s.end), step: ex(s.step), body: list(s.body) };
-    default: return s;
+    case 'let':
+      return { ...s, init: ex(s.init) };
+    case 'expr':
+      return { ...s, expr: ex(s.expr) };
+    case 'return':
+      return s.value ? { ...s, value: ex(s.value) } : s;
+    case 'if':
+      return { ...s, test: ex(s.test), then: list(s.then), else: s.else ? list(s.else) : undefined };
+    case 'while':
+      return { ...s, test: ex(s.test), body: list(s.body) };
+    case 'do':
+      return { ...s, test: ex(s.test), body: list(s.body) };
+    case 'for':
+      return { ...s, init: list(s.init), test: s.test ? ex(s.test) : undefined, update: s.update.map(ex), body: list(s.body) };
+    case 'block':
+      return { ...s, body: list(s.body) };
+    case 'switch':
+      return {
+        ...s,
+        discriminant: ex(s.discriminant),
+        cases: s.cases.map((c) => ({ match: c.match ? ex(c.match) : undefined, body: list(c.body) })),
+      };
+    case 'prange':
+      return { ...s, start: ex(s.start), end: ex(s.end), step: ex(s.step), body: list(s.body) };
+    default:
+      return s;
   }
 }
 
@@ -122,25 +186,69 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr): Expr {
   const r = (x: Expr) => mapExpr(x, fn);
   let out: Expr;
   switch (e.k) {
-    case 'num': case 'bool': case 'local': out = e; break;
-    case 'arith': case 'bit': case 'compare': case 'logical': case 'seq': out = { ...e, left: r(e.left), right: r(e.right) } as Expr; break;
-    case 'bitnot': case 'neg': case 'not': case 'truthy': case 'convert':
-    case 'toIndex': case 'within': case 'storeClamp': case 'prangeBound':
+    case 'num':
+    case 'bool':
+    case 'local':
+      out = e;
+      break;
+    case 'arith':
+    case 'bit':
+    case 'compare':
+    case 'logical':
+    case 'seq':
+      out = { ...e, left: r(e.left), right: r(e.right) } as Expr;
+      break;
+    case 'bitnot':
+    case 'neg':
+    case 'not':
+    case 'truthy':
+    case 'convert':
+    case 'toIndex':
+    case 'within':
+    case 'storeClamp':
+    case 'prangeBound':
       out = { ...e, operand: r(e.operand) } as Expr;
       break;
-    case 'cond': out = { ...e, test: r(e.test), then: r(e.then), else: r(e.else) }; break;
-    case 'element': out = { ...e, array: r(e.array), index: r(e.index) }; break;
-    case 'length': out = { ...e, array: r(e.array) }; break;
-    case 'call': case 'builtin': out = { ...e, args: e.args.map(r) } as Expr; break;
-    case 'assign': out = { ...e, target: mapTarget(e.target, fn), value: r(e.value) }; break;
-    case 'update': out = { ...e, target: mapTarget(e.target, fn) }; break;
-    case 'newArray': out = { ...e, length: r(e.length) }; break;
-    case 'fill': out = { ...e, array: r(e.array), value: r(e.value), start: r(e.start), end: r(e.end) }; break;
-    case 'subarray': out = { ...e, array: r(e.array), start: r(e.start), end: r(e.end) }; break;
-    case 'setArray': out = { ...e, target: r(e.target), source: r(e.source), offset: r(e.offset), convert: r(e.convert) }; break;
-    case 'exactIndex': out = { ...e, guard: e.guard ? r(e.guard) : undefined, exact: r(e.exact), fallback: r(e.fallback) }; break;
-    case 'exactValue': out = { ...e, guard: r(e.guard), exact: r(e.exact), fallback: r(e.fallback) }; break;
-    case 'exactOffset': out = { ...e, exact: r(e.exact) }; break;
+    case 'cond':
+      out = { ...e, test: r(e.test), then: r(e.then), else: r(e.else) };
+      break;
+    case 'element':
+      out = { ...e, array: r(e.array), index: r(e.index) };
+      break;
+    case 'length':
+      out = { ...e, array: r(e.array) };
+      break;
+    case 'call':
+    case 'builtin':
+      out = { ...e, args: e.args.map(r) } as Expr;
+      break;
+    case 'assign':
+      out = { ...e, target: mapTarget(e.target, fn), value: r(e.value) };
+      break;
+    case 'update':
+      out = { ...e, target: mapTarget(e.target, fn) };
+      break;
+    case 'newArray':
+      out = { ...e, length: r(e.length) };
+      break;
+    case 'fill':
+      out = { ...e, array: r(e.array), value: r(e.value), start: r(e.start), end: r(e.end) };
+      break;
+    case 'subarray':
+      out = { ...e, array: r(e.array), start: r(e.start), end: r(e.end) };
+      break;
+    case 'setArray':
+      out = { ...e, target: r(e.target), source: r(e.source), offset: r(e.offset), convert: r(e.convert) };
+      break;
+    case 'exactIndex':
+      out = { ...e, guard: e.guard ? r(e.guard) : undefined, exact: r(e.exact), fallback: r(e.fallback) };
+      break;
+    case 'exactValue':
+      out = { ...e, guard: r(e.guard), exact: r(e.exact), fallback: r(e.fallback) };
+      break;
+    case 'exactOffset':
+      out = { ...e, exact: r(e.exact) };
+      break;
   }
   return fn(out);
 }
@@ -148,10 +256,18 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr): Expr {
 /** `s` with `fn` applied to each statement list directly inside it (a for loop's init excepted). */
 export function mapBodies(s: Stmt, fn: (stmts: Stmt[]) => Stmt[]): Stmt {
   switch (s.k) {
-    case 'if': return { ...s, then: fn(s.then), else: s.else ? fn(s.else) : undefined };
-    case 'while': case 'do': case 'block': case 'for': case 'prange': return { ...s, body: fn(s.body) } as Stmt;
-    case 'switch': return { ...s, cases: s.cases.map((c) => ({ ...c, body: fn(c.body) })) };
-    default: return s;
+    case 'if':
+      return { ...s, then: fn(s.then), else: s.else ? fn(s.else) : undefined };
+    case 'while':
+    case 'do':
+    case 'block':
+    case 'for':
+    case 'prange':
+      return { ...s, body: fn(s.body) } as Stmt;
+    case 'switch':
+      return { ...s, cases: s.cases.map((c) => ({ ...c, body: fn(c.body) })) };
+    default:
+      return s;
   }
 }
 
@@ -165,10 +281,14 @@ export function hasSideEffects(e: Expr): boolean {
 /** Locals a statement declares for the code after it or inside it. */
 export function declaredBy(s: Stmt): Local[] {
   switch (s.k) {
-    case 'let': return [s.local];
-    case 'prange': return [s.index];
-    case 'switch': return [s.value];
-    default: return [];
+    case 'let':
+      return [s.local];
+    case 'prange':
+      return [s.index];
+    case 'switch':
+      return [s.value];
+    default:
+      return [];
   }
 }
 
@@ -209,23 +329,43 @@ const num = (v: number): string => (Object.is(v, -0) ? '-0' : String(v));
 function attributes(e: Expr): string {
   const type = e.type.tag === 'void' ? 'void' : e.type.kind;
   switch (e.k) {
-    case 'num': return `${type} ${num(e.value)}`;
-    case 'bool': return String(e.value);
-    case 'local': return `#${e.local.id}`;
-    case 'arith': return `${type} ${e.op}${e.checked ? '!' : ''}`;
-    case 'bit': case 'compare': case 'logical': return `${type} ${e.op}`;
-    case 'convert': return `${e.to}${e.overflowCheck ? '!' : ''}`;
-    case 'element': return `${e.arrayKind}${e.checked ? '!' : ''}`;
-    case 'newArray': case 'subarray': return e.arrayKind;
-    case 'setArray': return `#${e.element.id}`;
-    case 'call': return `${e.module}#${e.callee}`;
-    case 'builtin': return `${type} ${e.name}`;
-    case 'assign': return e.target.k === 'local' ? `#${e.target.local.id}` : `${e.target.arrayKind}${e.target.checked ? '!' : ''}`;
-    case 'update': return `${e.op}${e.prefix ? 'pre' : 'post'}${e.target.k === 'local' ? ` #${e.target.local.id}` : ` ${e.target.arrayKind}${e.target.checked ? '!' : ''}`}`;
-    case 'exactIndex': return e.guard ? 'guarded' : '';
-    case 'exactValue': return `${num(e.scale)}${e.nonZero ? ' nonzero' : ''}`;
-    case 'within': return num(e.bound);
-    default: return type;
+    case 'num':
+      return `${type} ${num(e.value)}`;
+    case 'bool':
+      return String(e.value);
+    case 'local':
+      return `#${e.local.id}`;
+    case 'arith':
+      return `${type} ${e.op}${e.checked ? '!' : ''}`;
+    case 'bit':
+    case 'compare':
+    case 'logical':
+      return `${type} ${e.op}`;
+    case 'convert':
+      return `${e.to}${e.overflowCheck ? '!' : ''}`;
+    case 'element':
+      return `${e.arrayKind}${e.checked ? '!' : ''}`;
+    case 'newArray':
+    case 'subarray':
+      return e.arrayKind;
+    case 'setArray':
+      return `#${e.element.id}`;
+    case 'call':
+      return `${e.module}#${e.callee}`;
+    case 'builtin':
+      return `${type} ${e.name}`;
+    case 'assign':
+      return e.target.k === 'local' ? `#${e.target.local.id}` : `${e.target.arrayKind}${e.target.checked ? '!' : ''}`;
+    case 'update':
+      return `${e.op}${e.prefix ? 'pre' : 'post'}${e.target.k === 'local' ? ` #${e.target.local.id}` : ` ${e.target.arrayKind}${e.target.checked ? '!' : ''}`}`;
+    case 'exactIndex':
+      return e.guard ? 'guarded' : '';
+    case 'exactValue':
+      return `${num(e.scale)}${e.nonZero ? ' nonzero' : ''}`;
+    case 'within':
+      return num(e.bound);
+    default:
+      return type;
   }
 }
 
@@ -259,13 +399,21 @@ export function substituteLocals(stmts: readonly Stmt[], map: ReadonlyMap<Local,
     return e;
   });
   const declarations = (s: Stmt): Stmt => {
-    const inner = s.k === 'for' ? { ...mapBodies(s, (l) => l.map(declarations)), init: s.init.map(declarations) } as Stmt : mapBodies(s, (l) => l.map(declarations));
+    const inner =
+      s.k === 'for'
+        ? ({ ...mapBodies(s, (l) => l.map(declarations)), init: s.init.map(declarations) } as Stmt)
+        : mapBodies(s, (l) => l.map(declarations));
     switch (inner.k) {
-      case 'let': return { ...inner, local: sub(inner.local) };
-      case 'switch': return { ...inner, value: sub(inner.value) };
-      case 'prange': return { ...inner, index: sub(inner.index), reductions: inner.reductions.map((r) => ({ ...r, local: sub(r.local) })) };
-      case 'for': return inner.lanes ? { ...inner, lanes: { ...inner.lanes, locals: inner.lanes.locals.map(sub) } } : inner;
-      default: return inner;
+      case 'let':
+        return { ...inner, local: sub(inner.local) };
+      case 'switch':
+        return { ...inner, value: sub(inner.value) };
+      case 'prange':
+        return { ...inner, index: sub(inner.index), reductions: inner.reductions.map((r) => ({ ...r, local: sub(r.local) })) };
+      case 'for':
+        return inner.lanes ? { ...inner, lanes: { ...inner.lanes, locals: inner.lanes.locals.map(sub) } } : inner;
+      default:
+        return inner;
     }
   };
   return mapped.map(declarations);

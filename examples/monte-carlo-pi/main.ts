@@ -5,6 +5,4 @@ import { report, timeIt } from '../timing';
 const streams = Number(process.env.STREAMS ?? 64);
 const samples = Number(process.env.SAMPLES ?? 500_000);
 
-report('monte-carlo-pi', [
-  timeIt('countInside', countInside, () => (4 * countInside(streams, samples, 2463534242)) / (streams * samples)),
-]);
+report('monte-carlo-pi', [timeIt('countInside', countInside, () => (4 * countInside(streams, samples, 2463534242)) / (streams * samples))]);

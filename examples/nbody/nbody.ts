@@ -5,7 +5,17 @@ import type { f64, i32 } from 'tsnative';
 const SOLAR_MASS = 39.47841760435743;
 
 /** Advance the system by `steps` steps of size dt. @native */
-export function advance(x: Float64Array, y: Float64Array, z: Float64Array, vx: Float64Array, vy: Float64Array, vz: Float64Array, mass: Float64Array, dt: f64, steps: i32): void {
+export function advance(
+  x: Float64Array,
+  y: Float64Array,
+  z: Float64Array,
+  vx: Float64Array,
+  vy: Float64Array,
+  vz: Float64Array,
+  mass: Float64Array,
+  dt: f64,
+  steps: i32,
+): void {
   const n = x.length;
   for (let s = 0; s < steps; s++) {
     for (let i = 0; i < n; i++) {
@@ -32,7 +42,15 @@ export function advance(x: Float64Array, y: Float64Array, z: Float64Array, vx: F
 }
 
 /** Total energy of the system. @native */
-export function energy(x: Float64Array, y: Float64Array, z: Float64Array, vx: Float64Array, vy: Float64Array, vz: Float64Array, mass: Float64Array): f64 {
+export function energy(
+  x: Float64Array,
+  y: Float64Array,
+  z: Float64Array,
+  vx: Float64Array,
+  vy: Float64Array,
+  vz: Float64Array,
+  mass: Float64Array,
+): f64 {
   let e = 0;
   const n = x.length;
   for (let i = 0; i < n; i++) {

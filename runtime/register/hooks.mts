@@ -29,7 +29,8 @@ type NextLoad = (url: string, context?: LoadContext) => Promise<LoadResult>;
 
 function text(source: string | ArrayBuffer | ArrayBufferView): string {
   if (typeof source === 'string') return source;
-  const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  const bytes =
+    source instanceof ArrayBuffer ? new Uint8Array(source) : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
   return Buffer.from(bytes).toString('utf8');
 }
 

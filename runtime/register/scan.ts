@@ -4,8 +4,7 @@
 // the loader can warn about them when the build is missing or stale.
 
 // A JSDoc block starting a line, then a module-level function declaration.
-const MARKED_FUNCTION =
-  /^\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*(?:export\s+(?:default\s+)?)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)/gm;
+const MARKED_FUNCTION = /^\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*(?:export\s+(?:default\s+)?)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)/gm;
 // The tag, not a longer word that starts with it (@nativeish).
 const NATIVE_TAG = /(?:^|[\s*])@native(?![\w$-])/;
 

@@ -72,7 +72,9 @@ describe('messages users act on', () => {
   });
   it('names a function used as a value once, in backticks', () => {
     const [stmts] = compileFiles([path.join(casesDir, 'statements.ts')], { checkOnly: true });
-    expect(stmts!.diagnostics.find((d) => d.code === 'TSN1210')!.message).toBe('a compiled function cannot use the function `twice` as a value');
+    expect(stmts!.diagnostics.find((d) => d.code === 'TSN1210')!.message).toBe(
+      'a compiled function cannot use the function `twice` as a value',
+    );
   });
   it('tells a look-alike of an alias to import the real one', () => {
     const [types] = compileFiles([path.join(casesDir, 'types.ts')], { checkOnly: true });

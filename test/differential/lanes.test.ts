@@ -12,10 +12,27 @@ const sizes = fc.integer({ min: 0, max: 23 });
 
 differentialSuite(FILE, js, {
   arbs: {
-    escapeTimes: fc.tuple(sizes.map((n) => new Int32Array(n)), fc.double({ min: -2.5, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.3, noNaN: true }), fc.double({ min: -1.2, max: 1.2, noNaN: true }), fc.integer({ min: 0, max: 60 })),
-    collatz: fc.tuple(fc.array(fc.integer({ min: -5, max: 100000 }), { maxLength: 23 }).map((xs) => Int32Array.from(xs)), fc.integer({ min: 0, max: 300 })),
-    restEffects: fc.tuple(fc.integer({ min: 0, max: 60 }).map((n) => new Float32Array(n)), fc.integer({ min: -1, max: 70 })),
-    shortLoops: fc.tuple(sizes.map((n) => new Float64Array(n)), fc.integer({ min: -6, max: 12 }), fc.integer({ min: -6, max: 30 }), fc.double({ min: -4, max: 1e4, noNaN: true })),
+    escapeTimes: fc.tuple(
+      sizes.map((n) => new Int32Array(n)),
+      fc.double({ min: -2.5, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 0.3, noNaN: true }),
+      fc.double({ min: -1.2, max: 1.2, noNaN: true }),
+      fc.integer({ min: 0, max: 60 }),
+    ),
+    collatz: fc.tuple(
+      fc.array(fc.integer({ min: -5, max: 100000 }), { maxLength: 23 }).map((xs) => Int32Array.from(xs)),
+      fc.integer({ min: 0, max: 300 }),
+    ),
+    restEffects: fc.tuple(
+      fc.integer({ min: 0, max: 60 }).map((n) => new Float32Array(n)),
+      fc.integer({ min: -1, max: 70 }),
+    ),
+    shortLoops: fc.tuple(
+      sizes.map((n) => new Float64Array(n)),
+      fc.integer({ min: -6, max: 12 }),
+      fc.integer({ min: -6, max: 30 }),
+      fc.double({ min: -4, max: 1e4, noNaN: true }),
+    ),
   },
 });
 

@@ -40,7 +40,9 @@ beforeAll(() => {
 });
 
 const names = Object.keys(js);
-const longArrays = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 0, maxLength: 300 }).map((a) => Float64Array.from(a));
+const longArrays = fc
+  .array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 0, maxLength: 300 })
+  .map((a) => Float64Array.from(a));
 
 describe('one thread: identical to JS', () => {
   withThreads(1, () => {
@@ -84,4 +86,3 @@ describe('two threads', () => {
     });
   });
 });
-

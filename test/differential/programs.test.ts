@@ -7,7 +7,11 @@ import * as js from './cases/programs';
 
 const bytes = fc.uint8Array({ maxLength: 200 });
 const square = fc.integer({ min: 0, max: 6 }).chain((n) =>
-  fc.tuple(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n * n, maxLength: n * n }).map((a) => Float64Array.from(a)), fc.constant(n), fc.constant(new Int32Array(n))),
+  fc.tuple(
+    fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n * n, maxLength: n * n }).map((a) => Float64Array.from(a)),
+    fc.constant(n),
+    fc.constant(new Int32Array(n)),
+  ),
 );
 const ints = fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 30 }).map((a) => Int32Array.from(a));
 

@@ -11,13 +11,25 @@ const floats = (min: number, max: number) => fc.array(values, { minLength: min, 
 
 const addon = differentialSuite(path.join(__dirname, 'cases', 'ranges.ts'), js, {
   arbs: {
-    chunkedCounts: fc.tuple(floats(0, 40), fc.constantFrom(0.5, 1, 2, -1, NaN, Infinity), fc.integer({ min: 0, max: 9 }).map((n) => new Int32Array(n))),
-    guardedValue: fc.tuple(floats(0, 20), fc.integer({ min: 0, max: 6 }).map((n) => new Float64Array(n))),
+    chunkedCounts: fc.tuple(
+      floats(0, 40),
+      fc.constantFrom(0.5, 1, 2, -1, NaN, Infinity),
+      fc.integer({ min: 0, max: 9 }).map((n) => new Int32Array(n)),
+    ),
+    guardedValue: fc.tuple(
+      floats(0, 20),
+      fc.integer({ min: 0, max: 6 }).map((n) => new Float64Array(n)),
+    ),
     windowSums: fc
       .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 3 }))
-      .chain(([w, h, r]) => fc.tuple(floats(2 * w * h, 2 * w * h), fc.constant(w), fc.constant(h), fc.constant(r), fc.constant(new Float64Array(2 * w * h)))),
+      .chain(([w, h, r]) =>
+        fc.tuple(floats(2 * w * h, 2 * w * h), fc.constant(w), fc.constant(h), fc.constant(r), fc.constant(new Float64Array(2 * w * h))),
+      ),
     // In range (k + j <= 11): out of bounds is a RangeError natively (SPEC §2).
-    bodyLocalIndex: fc.tuple(floats(12, 12), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 8 }).map((xs) => Int32Array.from(xs))),
+    bodyLocalIndex: fc.tuple(
+      floats(12, 12),
+      fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 8 }).map((xs) => Int32Array.from(xs)),
+    ),
   },
 });
 

@@ -25,7 +25,20 @@ it('wraps integer slots exactly as the matching typed-array store would', () => 
 
 it('keeps the special values of pow exact', () => {
   const pow = addon().exports.powSpecials!;
-  for (const [a, b] of [[1, Infinity], [1, -Infinity], [-1, Infinity], [1, NaN], [NaN, 0], [0, -1], [-0, -1], [-0, -3], [-Infinity, 3], [-8, 1 / 3], [2, 1024], [0.5, -Infinity]]) {
+  for (const [a, b] of [
+    [1, Infinity],
+    [1, -Infinity],
+    [-1, Infinity],
+    [1, NaN],
+    [NaN, 0],
+    [0, -1],
+    [-0, -1],
+    [-0, -3],
+    [-Infinity, 3],
+    [-8, 1 / 3],
+    [2, 1024],
+    [0.5, -Infinity],
+  ]) {
     expect(Object.is(pow(a, b), a! ** b!)).toBe(true);
   }
 });

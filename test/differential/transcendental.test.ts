@@ -26,4 +26,3 @@ it.each(names)('%s: special values are exact', (name) => {
     }
   }
 });
-

@@ -8,7 +8,16 @@ import { makeProject, REPO, tsnative, type CliRun } from './cli-project';
 import { ANNOTATE_SOURCE, LINES } from './annotate-source';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SCREENSHOT = path.join(REPO, 'test', '.cache', 'annotate', 'report.png');
 // `UPDATE_DOCS_SCREENSHOT=1 npx jest test/e2e/annotate` refreshes the README's picture.
 const DOCS_SCREENSHOT = path.join(REPO, 'docs', 'annotate.png');
@@ -26,10 +35,16 @@ let page: Page;
 const offline: string[] = [];
 
 beforeAll(async () => {
-  dir = makeProject('tsn-annotate-', { 'package.json': '{"name":"app","private":true}', 'src/stats.ts': ANNOTATE_SOURCE, 'src/clean.ts': CLEAN });
+  dir = makeProject('tsn-annotate-', {
+    'package.json': '{"name":"app","private":true}',
+    'src/stats.ts': ANNOTATE_SOURCE,
+    'src/clean.ts': CLEAN,
+  });
   run = tsnative(dir, ['annotate', 'src/stats.ts', '-o', 'report/stats.html']);
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`no Chromium at ${CHROMIUM}: the annotate page is tested in a real browser. Install it: apt-get install -y --no-install-recommends chromium`);
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: the annotate page is tested in a real browser. Install it: apt-get install -y --no-install-recommends chromium`,
+    );
   }
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1200, height: 1500 } });
@@ -70,7 +85,9 @@ describe('the command', () => {
 describe('the page in Chromium', () => {
   it('renders every source line, shaded by its work, with no network request', async () => {
     expect(await page.locator('.code > .line').count()).toBe(ANNOTATE_SOURCE.split('\n').length - 1);
-    const shade = await page.locator(`#L${LINES.histogramStore} > summary`).evaluate((el) => getComputedStyle(el.parentElement!).backgroundColor);
+    const shade = await page
+      .locator(`#L${LINES.histogramStore} > summary`)
+      .evaluate((el) => getComputedStyle(el.parentElement!).backgroundColor);
     expect(shade).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
     expect(await page.locator('#L1').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
     expect(await page.locator('table').innerText()).toMatch(/sumsq[^]*line 21: prange, reduces s \(\+\)/);

@@ -4,7 +4,17 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { copyProject, makeProject, pathWithoutCompilers, runNode, startTsnative, STATS, tsnative, writeFiles, type CliRun } from './cli-project';
+import {
+  copyProject,
+  makeProject,
+  pathWithoutCompilers,
+  runNode,
+  startTsnative,
+  STATS,
+  tsnative,
+  writeFiles,
+  type CliRun,
+} from './cli-project';
 
 // One function compiles, one is a diagnostic: the first is still built.
 const MIXED = `import type { i32 } from 'tsnative';
@@ -23,7 +33,11 @@ export function noisy(): number {
 let dir: string;
 let first: CliRun;
 const out = (d = dir): string => path.join(d, 'build', 'tsnative');
-const addons = (d = dir): string[] => fs.readdirSync(out(d)).filter((f) => f.endsWith('.node')).sort();
+const addons = (d = dir): string[] =>
+  fs
+    .readdirSync(out(d))
+    .filter((f) => f.endsWith('.node'))
+    .sort();
 const manifestText = (d = dir): string => fs.readFileSync(path.join(out(d), 'manifest.json'), 'utf8');
 interface Entry {
   targets: Record<string, { addon: string; source: string }>;
@@ -52,6 +66,7 @@ describe('the first build of the config\'s "include"', () => {
     expect(first.stdout).toMatch(/^built src\/mixed\.ts {2}\(scale\) {2}\d+\.\ds$/m);
     expect(first.stdout).toMatch(/^2 built, 0 cached, 0 failed, 1 diagnostic in \d+\.\ds$/m);
     expect(first.stderr).toMatch(/^src\/mixed\.ts:10:10 - error TSN\d+: `Math\.random`/m);
+    // eslint-disable-next-line no-control-regex -- no colour codes without a terminal
     expect(first.stdout + first.stderr).not.toMatch(/\x1b\[/);
     expect(first.status).toBe(1);
   });
@@ -66,8 +81,12 @@ describe('the first build of the config\'s "include"', () => {
     expect(entry('src/mixed.ts').functions.map((f) => f.name)).toEqual(['scale']);
     expect(stats.source).toBe('src/src_stats/src_stats.cc');
     expect(fs.readFileSync(path.join(out(), stats.source), 'utf8')).toContain('// src/stats.ts:4');
-    expect(fs.readFileSync(path.join(out(), 'src_stats.d.ts'), 'utf8')).toContain('export declare function dot(a: Float64Array, b: Float64Array): number;');
-    expect(fs.readFileSync(path.join(out(), 'src_mixed.d.ts'), 'utf8')).toContain('export declare function scale(xs: Int32Array, k: number): void;');
+    expect(fs.readFileSync(path.join(out(), 'src_stats.d.ts'), 'utf8')).toContain(
+      'export declare function dot(a: Float64Array, b: Float64Array): number;',
+    );
+    expect(fs.readFileSync(path.join(out(), 'src_mixed.d.ts'), 'utf8')).toContain(
+      'export declare function scale(xs: Int32Array, k: number): void;',
+    );
   });
 
   it('builds addons a program can require directly', () => {
@@ -149,7 +168,10 @@ describe('a C++ compile error', () => {
 describe('an interrupted build', () => {
   it('stops the compiler and leaves the previous addon and manifest as they were', async () => {
     const copy = copyProject(dir, 'tsn-cli-int-');
-    fs.appendFileSync(path.join(copy, 'src', 'stats.ts'), '\n/** @native */\nexport function triple(x: number): number { return 3 * x; }\n');
+    fs.appendFileSync(
+      path.join(copy, 'src', 'stats.ts'),
+      '\n/** @native */\nexport function triple(x: number): number { return 3 * x; }\n',
+    );
     const addonsBefore = addons(copy);
     const manifestBefore = manifestText(copy);
     // A cache of its own, to see the compile start there (compiler/build/gyp-template.ts).

@@ -46,7 +46,11 @@ describe('usage errors exit 2', () => {
     ['a bad --jobs', ['build', '--jobs', '0', 'src/stats.ts'], /expected a whole number/],
     ['build with nothing named and no "include"', ['build'], /nothing to build: name the files/],
     ['no command at all', [], /Usage: tsnative/],
-    ['emit of an unknown function', ['emit', 'src/stats.ts', '--fn', 'nope'], /no @native function 'nope' in src\/stats\.ts \(there are: dot, sumsq\)/],
+    [
+      'emit of an unknown function',
+      ['emit', 'src/stats.ts', '--fn', 'nope'],
+      /no @native function 'nope' in src\/stats\.ts \(there are: dot, sumsq\)/,
+    ],
   ])('%s', (_, args, message) => {
     const r = tsnative(dir, args);
     expect(r.status).toBe(2);

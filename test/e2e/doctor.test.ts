@@ -37,9 +37,14 @@ it('says what to install on a machine without compilers, and exits 1', () => {
 
 it('reports a compiler whose -fopenmp fails, with what to install', () => {
   const fake = path.join(dir, 'fake-cxx');
-  writeFiles(dir, { 'fake-cxx': '#!/bin/sh\nfor a in "$@"; do [ "$a" = -fopenmp ] && { echo "fake-cxx: error: unsupported option -fopenmp" >&2; exit 1; }; done\nexec g++ "$@"\n' });
+  writeFiles(dir, {
+    'fake-cxx':
+      '#!/bin/sh\nfor a in "$@"; do [ "$a" = -fopenmp ] && { echo "fake-cxx: error: unsupported option -fopenmp" >&2; exit 1; }; done\nexec g++ "$@"\n',
+  });
   fs.chmodSync(fake, 0o755);
   const r = tsnative(dir, ['doctor'], { CXX: fake });
-  expect(r.stdout).toMatch(/^absent {2}OpenMP: `fake-cxx -fopenmp` failed \(fake-cxx: error: unsupported option -fopenmp\): .*apt install libgomp1/m);
+  expect(r.stdout).toMatch(
+    /^absent {2}OpenMP: `fake-cxx -fopenmp` failed \(fake-cxx: error: unsupported option -fopenmp\): .*apt install libgomp1/m,
+  );
   expect(r.status).toBe(0);
 });

@@ -16,8 +16,11 @@ const v2 = v1.replace('x * 2', 'x * 3');
 let dir: string;
 const manifestFile = () => path.join(dir, 'build/tsnative/manifest.json');
 const callAddon = () =>
-  runNode(dir, `const m = require('./build/tsnative/manifest.json').modules['src/twice.ts'];
-console.log(require('./build/tsnative/' + m.targets.cpu.addon).twice(21));`);
+  runNode(
+    dir,
+    `const m = require('./build/tsnative/manifest.json').modules['src/twice.ts'];
+console.log(require('./build/tsnative/' + m.targets.cpu.addon).twice(21));`,
+  );
 
 const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'tsn-kill-cache-'));
 

@@ -37,7 +37,11 @@ console.log(JSON.stringify({ native: isNative(pathLength), value: pathLength(Flo
 
 let dir: string;
 const run = (env: NodeJS.ProcessEnv = {}) => {
-  const r = spawnSync(process.execPath, ['-r', 'tsnative/register', 'main.js'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['-r', 'tsnative/register', 'main.js'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: r.status, out: r.stdout.trim(), err: r.stderr };
 };
 

@@ -34,7 +34,12 @@ describe('offload', () => {
 
   it('leaves the event loop free: a timer set before the call fires before it settles', async () => {
     const events: string[] = [];
-    const timer = new Promise<void>((resolve) => setTimeout(() => { events.push('timer'); resolve(); }, 0));
+    const timer = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        events.push('timer');
+        resolve();
+      }, 0),
+    );
     const work = offload(spin)(3).then(() => events.push('work'));
     await Promise.all([timer, work]);
     expect(events).toEqual(['timer', 'work']);
@@ -42,9 +47,18 @@ describe('offload', () => {
 
   it('rejects with the error the call would throw', async () => {
     const xs = Float64Array.of(1, 2);
-    await expect(offload(sumTo)(xs, 3)).rejects.toMatchObject({ name: 'RangeError', message: expect.stringContaining('sumTo: index 2 is out of bounds for length 2') });
-    await expect(offload(sumTo)(xs as never, 1.5 as never)).rejects.toMatchObject({ name: 'TypeError', message: 'sumTo(n): expected an i32 integer, got 1.5' });
-    await expect((offload(sumTo) as (...a: unknown[]) => Promise<unknown>)(xs)).rejects.toMatchObject({ name: 'TypeError', message: 'sumTo: expected 2 arguments, got 1' });
+    await expect(offload(sumTo)(xs, 3)).rejects.toMatchObject({
+      name: 'RangeError',
+      message: expect.stringContaining('sumTo: index 2 is out of bounds for length 2'),
+    });
+    await expect(offload(sumTo)(xs as never, 1.5 as never)).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'sumTo(n): expected an i32 integer, got 1.5',
+    });
+    await expect((offload(sumTo) as (...a: unknown[]) => Promise<unknown>)(xs)).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'sumTo: expected 2 arguments, got 1',
+    });
   });
 
   it('refuses to allocate off the JS thread, without crashing', async () => {
@@ -86,6 +100,11 @@ it('four worker_threads use one addon at once and get right answers', async () =
         }),
     ),
   );
-  const expected = [1, 2, 3, 4].map((k) => js.sumTo(new Float64Array(100000).map((_, i) => i * k), 100000));
+  const expected = [1, 2, 3, 4].map((k) =>
+    js.sumTo(
+      new Float64Array(100000).map((_, i) => i * k),
+      100000,
+    ),
+  );
   expect(results).toEqual(expected);
 });

@@ -195,7 +195,9 @@ describe('a stale build is never used', () => {
     const rep = parse(r);
     expect(r.status).toBe(0);
     expect(rep.dot.native).toBe(false);
-    expect(rep.dot.why).toMatch(/^dot \(src\/stats\.ts\) runs as JavaScript, not native: src\/stats\.ts changed since it was built\. Run `npx tsnative build src\/stats\.ts`\.$/);
+    expect(rep.dot.why).toMatch(
+      /^dot \(src\/stats\.ts\) runs as JavaScript, not native: src\/stats\.ts changed since it was built\. Run `npx tsnative build src\/stats\.ts`\.$/,
+    );
     const warnings = warningsIn(r.stderr);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('[TSNATIVE_STALE] Warning: ' + rep.dot.why);
@@ -208,7 +210,9 @@ describe('a stale build is never used', () => {
       const r = node(stale, args, { TSNATIVE_STRICT: '1' });
       expect(r.status).not.toBe(0);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/dot \(src\/stats\.ts\) runs as JavaScript, not native: src\/stats\.ts changed since it was built\. Run `npx tsnative build src\/stats\.ts`\./);
+      expect(r.stderr).toMatch(
+        /dot \(src\/stats\.ts\) runs as JavaScript, not native: src\/stats\.ts changed since it was built\. Run `npx tsnative build src\/stats\.ts`\./,
+      );
     }
   });
 });
@@ -233,6 +237,8 @@ describe('tsc output whose source cannot be found', () => {
     expect(rep.dot.native).toBe(false);
     const warnings = warningsIn(r.stderr);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/\[TSNATIVE_NO_SOURCE\] Warning: dot \(dist\/stats\.js\) runs as JavaScript, not native: .*"sourceMap": true/);
+    expect(warnings[0]).toMatch(
+      /\[TSNATIVE_NO_SOURCE\] Warning: dot \(dist\/stats\.js\) runs as JavaScript, not native: .*"sourceMap": true/,
+    );
   });
 });

@@ -34,7 +34,8 @@ const sequential = js.sum(probe());
 /** Runs `script` in a fresh node with only `env` of the tsnative and OpenMP variables set; its stdout, parsed. */
 function child(script: string, env: Record<string, string>, args: string[] = []): unknown {
   const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['NODE_OPTIONS', 'TSNATIVE_NUM_THREADS', 'TSNATIVE_PARALLEL_THRESHOLD', 'OMP_WAIT_POLICY', 'GOMP_SPINCOUNT']) delete base[k];
+  for (const k of ['NODE_OPTIONS', 'TSNATIVE_NUM_THREADS', 'TSNATIVE_PARALLEL_THRESHOLD', 'OMP_WAIT_POLICY', 'GOMP_SPINCOUNT'])
+    delete base[k];
   const r = spawnSync(process.execPath, ['-e', script, ...args], { encoding: 'utf8', env: { ...base, ...env } });
   if (r.status !== 0) throw new Error(`child failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return JSON.parse(r.stdout) as unknown;
@@ -126,11 +127,18 @@ describe('in a fresh process', () => {
   const args = [PUBLIC_API, path.join(REPO, 'dist', 'runtime', 'runtime-addon.js')];
 
   it('getNumThreads() and the threshold start from the environment; setNumThreads writes no environment variable', () => {
-    expect(child(readThreads, { TSNATIVE_NUM_THREADS: '3', TSNATIVE_PARALLEL_THRESHOLD: '5' }, args)).toMatchObject({ before: 3, threshold: 5, env: '3' });
+    expect(child(readThreads, { TSNATIVE_NUM_THREADS: '3', TSNATIVE_PARALLEL_THRESHOLD: '5' }, args)).toMatchObject({
+      before: 3,
+      threshold: 5,
+      env: '3',
+    });
     const unset = child(readThreads, {}, args) as { before: number; cores: number };
     expect(unset).toMatchObject({ threshold: -1, env: null });
     expect(unset.before).toBe(unset.cores);
-    const junk = child(readThreads, { TSNATIVE_NUM_THREADS: 'two', TSNATIVE_PARALLEL_THRESHOLD: 'x' }, args) as { before: number; cores: number };
+    const junk = child(readThreads, { TSNATIVE_NUM_THREADS: 'two', TSNATIVE_PARALLEL_THRESHOLD: 'x' }, args) as {
+      before: number;
+      cores: number;
+    };
     expect(junk).toMatchObject({ threshold: -1, env: 'two' });
     expect(junk.before).toBe(junk.cores);
   });
@@ -141,7 +149,10 @@ describe('in a fresh process', () => {
       ${PROBE_SRC}
       console.log(JSON.stringify({ runtime: globalThis[Symbol.for('tsnative.runtime')] !== undefined, sum: addon.sum(xs) }));`;
     const addon = [builtAddon(early).path];
-    expect(child(script, { TSNATIVE_NUM_THREADS: '1', TSNATIVE_PARALLEL_THRESHOLD: '1' }, addon)).toEqual({ runtime: false, sum: sequential });
+    expect(child(script, { TSNATIVE_NUM_THREADS: '1', TSNATIVE_PARALLEL_THRESHOLD: '1' }, addon)).toEqual({
+      runtime: false,
+      sum: sequential,
+    });
     expect(child(script, { TSNATIVE_NUM_THREADS: '4', TSNATIVE_PARALLEL_THRESHOLD: '1' }, addon)).toMatchObject({ runtime: false });
     expect(child(script, { TSNATIVE_NUM_THREADS: '4', TSNATIVE_PARALLEL_THRESHOLD: '1' }, addon)).not.toMatchObject({ sum: sequential });
   });

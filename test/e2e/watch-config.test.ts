@@ -31,13 +31,26 @@ const out = (...p: string[]): string => path.join(dir, 'out', 'native', ...p);
 const manifest = (): { modules: Record<string, { sourceHash: string; functions: { name: string; options: string[] }[] }> } =>
   JSON.parse(fs.readFileSync(out('manifest.json'), 'utf8'));
 const callWrap = (): CliRun =>
-  runNode(dir, `const m = require('./out/native/src_sub_wrap.node');
+  runNode(
+    dir,
+    `const m = require('./out/native/src_sub_wrap.node');
     let err = ''; try { m.wrap(2 ** 31); } catch (e) { err = e.constructor.name; }
-    console.log(JSON.stringify([m.wrap(5.5), err]));`);
+    console.log(JSON.stringify([m.wrap(5.5), err]));`,
+  );
 
 beforeAll(() => {
-  dir = makeProject('tsn-config-', { 'src/sub/wrap.ts': WRAP, 'src/plain.ts': 'export const notNative = 1;\n', 'other.ts': OUTSIDE, 'probe.h': PROBE_HEADER });
-  const config = { include: ['src/**/*.ts'], outDir: 'out/native', options: ['overflowcheck'], cflags: ['-include', path.join(dir, 'probe.h')] };
+  dir = makeProject('tsn-config-', {
+    'src/sub/wrap.ts': WRAP,
+    'src/plain.ts': 'export const notNative = 1;\n',
+    'other.ts': OUTSIDE,
+    'probe.h': PROBE_HEADER,
+  });
+  const config = {
+    include: ['src/**/*.ts'],
+    outDir: 'out/native',
+    options: ['overflowcheck'],
+    cflags: ['-include', path.join(dir, 'probe.h')],
+  };
   writeFiles(dir, { 'package.json': JSON.stringify({ name: 'app', private: true, tsnative: config }) });
   build = tsnative(dir, ['build']);
 });
@@ -87,7 +100,10 @@ describe('tsnative build --watch', () => {
       const before = manifest().modules['src/sub/wrap.ts']!.sourceHash;
 
       fs.writeFileSync(path.join(dir, 'src', 'sub', 'wrap.ts'), EDITED);
-      await waitFor(() => stdout, /^changed: src\/sub\/wrap\.ts\nbuilt src\/sub\/wrap\.ts {2}\(wrap\) {2}\d+\.\ds\n1 built, 0 cached, 0 failed in \d+\.\ds\nwatching 1 file/m);
+      await waitFor(
+        () => stdout,
+        /^changed: src\/sub\/wrap\.ts\nbuilt src\/sub\/wrap\.ts {2}\(wrap\) {2}\d+\.\ds\n1 built, 0 cached, 0 failed in \d+\.\ds\nwatching 1 file/m,
+      );
       const after = manifest().modules['src/sub/wrap.ts']!.sourceHash;
       expect(after).toBe(hashText(EDITED));
       expect(after).not.toBe(before);

@@ -8,7 +8,10 @@ import { printModule } from '../../compiler/ir/print';
 import { optimisedModule } from '../support/ir';
 
 const dir = path.join(__dirname, 'ir');
-const inputs = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+const inputs = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 
 it('has inputs', () => expect(inputs.length).toBeGreaterThan(0));
 

@@ -8,19 +8,57 @@ import type { FunctionSignature } from '../../runtime/manifest';
 type AnyFn = (...args: any[]) => unknown;
 
 export const EDGE_F64 = [
-  0, -0, 1, -1, 0.5, -0.5, 1.5, 2.5, -2.5, NaN, Infinity, -Infinity, 5e-324, -5e-324, 2.2250738585072014e-308,
-  2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1, 2 ** 32, 2 ** 32 - 1, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e21, -1e300,
-  Number.MAX_VALUE, 0.49999999999999994, 4294967296.5, -4294967297.5,
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  -0.5,
+  1.5,
+  2.5,
+  -2.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  5e-324,
+  -5e-324,
+  2.2250738585072014e-308,
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31),
+  -(2 ** 31) - 1,
+  2 ** 32,
+  2 ** 32 - 1,
+  2 ** 53,
+  -(2 ** 53),
+  2 ** 53 + 2,
+  1e21,
+  -1e300,
+  Number.MAX_VALUE,
+  0.49999999999999994,
+  4294967296.5,
+  -4294967297.5,
 ];
 
 const f64 = (): fc.Arbitrary<number> =>
-  fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...EDGE_F64) }, { weight: 3, arbitrary: fc.double() }, { weight: 2, arbitrary: fc.integer({ min: -1000, max: 1000 }) }, { weight: 2, arbitrary: fc.double({ min: -100, max: 100, noNaN: true }) });
+  fc.oneof(
+    { weight: 2, arbitrary: fc.constantFrom(...EDGE_F64) },
+    { weight: 3, arbitrary: fc.double() },
+    { weight: 2, arbitrary: fc.integer({ min: -1000, max: 1000 }) },
+    { weight: 2, arbitrary: fc.double({ min: -100, max: 100, noNaN: true }) },
+  );
 const int = (min: number, max: number): fc.Arbitrary<number> =>
-  fc.oneof({ weight: 1, arbitrary: fc.constantFrom(min, max, 0, 1, -1 < min ? 0 : -1) }, { weight: 3, arbitrary: fc.integer({ min, max }) }, { weight: 2, arbitrary: fc.integer({ min: Math.max(min, -50), max: Math.min(max, 50) }) });
+  fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(min, max, 0, 1, -1 < min ? 0 : -1) },
+    { weight: 3, arbitrary: fc.integer({ min, max }) },
+    { weight: 2, arbitrary: fc.integer({ min: Math.max(min, -50), max: Math.min(max, 50) }) },
+  );
 const f32 = (): fc.Arbitrary<number> => fc.oneof(fc.float(), fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1.5, -2.5));
 
 const SCALARS: Record<string, () => fc.Arbitrary<unknown>> = {
-  f64, number: f64, f32,
+  f64,
+  number: f64,
+  f32,
   i32: () => int(-(2 ** 31), 2 ** 31 - 1),
   u32: () => int(0, 2 ** 32 - 1),
   i16: () => int(-32768, 32767),
@@ -52,7 +90,11 @@ export function argsFor(sig: FunctionSignature): fc.Arbitrary<unknown[]> {
           const [Ctor, element] = arr;
           // Views over a SharedArrayBuffer must work the same (SPEC §2).
           return fc.tuple(fc.array(element(), { minLength: n, maxLength: n }), fc.boolean()).map(([xs, shared]) => {
-            const a = shared ? new (Ctor as unknown as new (b: SharedArrayBuffer) => ArrayLike<number> & { [i: number]: number })(new SharedArrayBuffer(n * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT)) : new Ctor(n);
+            const a = shared
+              ? new (Ctor as unknown as new (b: SharedArrayBuffer) => ArrayLike<number> & { [i: number]: number })(
+                  new SharedArrayBuffer(n * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT),
+                )
+              : new Ctor(n);
             xs.forEach((x, i) => (a[i] = x));
             return a;
           });
@@ -127,7 +169,13 @@ function sameValue(a: unknown, b: unknown, ulps = 0): boolean {
 }
 
 const show = (v: unknown): string =>
-  ArrayBuffer.isView(v) ? `${v.constructor.name}[${Array.from(v as unknown as ArrayLike<number>).map((x) => (Object.is(x, -0) ? '-0' : String(x))).join(', ')}]` : Object.is(v, -0) ? '-0' : String(v);
+  ArrayBuffer.isView(v)
+    ? `${v.constructor.name}[${Array.from(v as unknown as ArrayLike<number>)
+        .map((x) => (Object.is(x, -0) ? '-0' : String(x)))
+        .join(', ')}]`
+    : Object.is(v, -0)
+      ? '-0'
+      : String(v);
 
 /** Compares one call; returns a description of the difference, or undefined. */
 export function compareCall(js: AnyFn, native: AnyFn, args: unknown[], ulps = 0): string | undefined {
@@ -139,11 +187,14 @@ export function compareCall(js: AnyFn, native: AnyFn, args: unknown[], ulps = 0)
   if ('error' in a || 'error' in b) {
     const ea = 'error' in a ? a.error.split(':')[0] : undefined;
     const eb = 'error' in b ? b.error.split(':')[0] : undefined;
-    return ea === eb ? undefined : `(${input}): JS ${'error' in a ? a.error : show(a.value)}, native ${'error' in b ? b.error : show(b.value)}`;
+    return ea === eb
+      ? undefined
+      : `(${input}): JS ${'error' in a ? a.error : show(a.value)}, native ${'error' in b ? b.error : show(b.value)}`;
   }
   if (!sameValue(a.value, b.value, ulps)) return `(${input}): JS returned ${show(a.value)}, native ${show(b.value)}`;
   for (let i = 0; i < args.length; i++) {
-    if (!sameValue(jsArgs[i], nativeArgs[i], ulps)) return `(${input}): argument ${i} afterwards: JS ${show(jsArgs[i])}, native ${show(nativeArgs[i])}`;
+    if (!sameValue(jsArgs[i], nativeArgs[i], ulps))
+      return `(${input}): argument ${i} afterwards: JS ${show(jsArgs[i])}, native ${show(nativeArgs[i])}`;
   }
   return undefined;
 }

@@ -50,7 +50,19 @@ export function dotEntry(targets: ManifestModule['targets'], key = 'src/stats.ts
     sourceHash: hashText(SOURCE),
     targets,
     node: currentNodeTarget(),
-    functions: [{ name: 'dot', params: [{ name: 'a', type: 'f64' }, { name: 'b', type: 'f64' }], returns: 'f64', line: 2, options: [], exported: true }],
+    functions: [
+      {
+        name: 'dot',
+        params: [
+          { name: 'a', type: 'f64' },
+          { name: 'b', type: 'f64' },
+        ],
+        returns: 'f64',
+        line: 2,
+        options: [],
+        exported: true,
+      },
+    ],
     builtAt: new Date(0).toISOString(),
   };
 }

@@ -22,7 +22,10 @@ export function differentialSuite(file: string, jsModule: object, opts: SuiteOpt
   const names = Object.keys(js).filter((k) => typeof js[k] === 'function');
 
   it('compiles every exported function', () => {
-    const compiled = addon!.entry.functions.filter((f) => f.exported).map((f) => f.name).sort();
+    const compiled = addon!.entry.functions
+      .filter((f) => f.exported)
+      .map((f) => f.name)
+      .sort();
     expect(compiled).toEqual([...names].sort());
   });
 

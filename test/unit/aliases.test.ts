@@ -23,7 +23,13 @@ describe('aliases imported from tsnative', () => {
     ['a renamed import', `import type { f64 as real, i16 as short } from 'tsnative';`, 'x: real, y: short', 'real', '(f64, i16) => f64'],
     ['a namespace import', `import type * as t from 'tsnative';`, 'x: t.f32, n: t.u16', 't.f32', '(f32, u16) => f32'],
     ['an import type', ``, `x: import('tsnative').i8`, `import('tsnative').u32`, '(i8) => u32'],
-    ['number, boolean and typed arrays', ``, 'x: number, b: boolean, a: Float64Array, c: Uint8ClampedArray<ArrayBufferLike>', 'number', '(f64, boolean, Float64Array, Uint8ClampedArray) => f64'],
+    [
+      'number, boolean and typed arrays',
+      ``,
+      'x: number, b: boolean, a: Float64Array, c: Uint8ClampedArray<ArrayBufferLike>',
+      'number',
+      '(f64, boolean, Float64Array, Uint8ClampedArray) => f64',
+    ],
   ])('accepts %s', (_, imports, params, ret, expected) => {
     expect(signature(`${imports}\n/** @native */ export function f(${params}): ${ret} { return 0; }`)).toBe(expected);
   });
@@ -45,7 +51,9 @@ describe('look-alikes', () => {
   ])('refuses %s', (_, decls, type) => {
     const { ir, diagnostics } = lower(`${decls}\n/** @native */ export function f(x: ${type}): number { return 0; }`);
     expect(ir.functions).toEqual([]);
-    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['TSN1107', `\`${type}\` here is not tsnative's \`${type.replace(/.*\./, '')}\``]]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['TSN1107', `\`${type}\` here is not tsnative's \`${type.replace(/.*\./, '')}\``],
+    ]);
     expect(diagnostics[0]!.hint).toContain(`import type { ${type.replace(/.*\./, '')} } from 'tsnative'`);
   });
 
@@ -70,14 +78,16 @@ describe('look-alikes', () => {
     expect(ir.functions.map((f) => f.name)).toEqual(['good']);
   });
 
-  it('refuses a typed array of the user\'s own', () => {
+  it("refuses a typed array of the user's own", () => {
     const { diagnostics } = lower(`type Float64Array = number[];
       /** @native */ export function f(x: Float64Array): number { return 0; }`);
     expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['TSN1107', '`Float64Array` here is not the built-in `Float64Array`']]);
   });
 
   it('keeps other unsupported types with their own code', () => {
-    expect(signature(`import type * as t from 'tsnative';\n/** @native */ export function f(x: t.i64): number { return 0; }`)).toBe('TSN1102');
+    expect(signature(`import type * as t from 'tsnative';\n/** @native */ export function f(x: t.i64): number { return 0; }`)).toBe(
+      'TSN1102',
+    );
     expect(signature(`/** @native */ export function f(x: constructor): number { return 0; }`)).toBe('TSN1102');
     expect(signature(`/** @native */ export function f(x: number): string { return 0; }`)).toBe('TSN1103');
   });
@@ -89,7 +99,8 @@ describe('prange', () => {
     const f = ir.functions.find((fn) => fn.name === 'f');
     return f !== undefined && f.body.some((s) => s.k === 'prange');
   };
-  const loop = (callee: string) => `/** @native */ export function f(a: Float64Array): void { for (const i of ${callee}(a.length)) a[i] = i; }`;
+  const loop = (callee: string) =>
+    `/** @native */ export function f(a: Float64Array): void { for (const i of ${callee}(a.length)) a[i] = i; }`;
 
   it('is tsnative’s prange when imported, renamed, or through a namespace', () => {
     expect(parallel(`import { prange } from 'tsnative';\n${loop('prange')}`)).toBe(true);

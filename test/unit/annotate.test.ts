@@ -56,7 +56,11 @@ describe('the work the back end reports', () => {
       { kind: 'call', name: 'js_min', text: 'tsn::js_min' },
       { kind: 'call', name: 'js_min', text: 'tsn::js_min' },
     ]);
-    expect(helpers.map((h) => [h.name, h.start])).toEqual([['js_min', 0], ['js_min', 12], ['AT', 27]]);
+    expect(helpers.map((h) => [h.name, h.start])).toEqual([
+      ['js_min', 0],
+      ['js_min', 12],
+      ['AT', 27],
+    ]);
   });
 
   it('names checks, conversions and calls, never types, strings or the call an entry exists for', () => {

@@ -37,7 +37,15 @@ describe('generated binding.gyp', () => {
 
   it('compiles C++17 with JS-exact floating point and exceptions on', () => {
     const t = target();
-    expect(t.cflags_cc).toEqual(['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math', '-falign-loops=32']);
+    expect(t.cflags_cc).toEqual([
+      '-std=c++17',
+      '-O3',
+      '-fwrapv',
+      '-ffp-contract=off',
+      '-fno-strict-aliasing',
+      '-fno-trapping-math',
+      '-falign-loops=32',
+    ]);
     expect(t.defines).toEqual(['NAPI_VERSION=8']);
     expect(t['cflags!']).toContain('-fno-exceptions');
     expect(t['cflags_cc!']).toContain('-fno-exceptions');

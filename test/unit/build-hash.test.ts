@@ -8,7 +8,6 @@ const base = (): HashInputs => ({
   cpp: 'int x;\n',
   flags: buildFlags({ cflags: [] }, []),
   headers: 'h1',
-  napi: '8.9.2',
   node: '20.20.2/115/9',
 });
 
@@ -24,7 +23,6 @@ describe('content hash of an addon', () => {
     ['the defines', (h) => h.flags.defines.push('X=1')],
     ['the native headers', (h) => (h.headers = 'h2')],
     ['the Node ABI', (h) => (h.node = '22.0.0/127/9')],
-    ['node-addon-api', (h) => (h.napi = '8.10.0')],
   ])('changes with %s', (_, change) => {
     const h = base();
     change(h);

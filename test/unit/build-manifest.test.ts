@@ -50,7 +50,11 @@ describe('mergeManifest', () => {
     expect(addonsOf(changed, 'src/a.ts')).toEqual({ cpu: 'src_a-2.node' });
     expect(changed.modules['src/a.ts']!.sourceHash).toBe('h-new');
     // Two targets of the new build written in one update both stay.
-    const rebuilt = mergeManifest(both, [entry('src/a.ts', 'src_a-2.node', 'cpu', 'h-new'), entry('src/a.ts', 'src_a.gpu-2.node', 'gpu', 'h-new')], 'v');
+    const rebuilt = mergeManifest(
+      both,
+      [entry('src/a.ts', 'src_a-2.node', 'cpu', 'h-new'), entry('src/a.ts', 'src_a.gpu-2.node', 'gpu', 'h-new')],
+      'v',
+    );
     expect(addonsOf(rebuilt, 'src/a.ts')).toEqual({ cpu: 'src_a-2.node', gpu: 'src_a.gpu-2.node' });
   });
 
@@ -78,9 +82,16 @@ describe('mergeManifest', () => {
     const old = mergeManifest(undefined, [entry('src/a.ts', 'src_a-1.node'), entry('src/a.ts', 'src_a.gpu-1.node', 'gpu')], 'v');
     // Still named by either target: nothing is orphaned.
     expect(orphanedAddons(old, mergeManifest(old, [entry('src/a.ts', 'src_a.gpu-1.node', 'gpu')], 'v'))).toEqual([]);
-    const next = mergeManifest(old, [entry('src/a.ts', 'src_a-2.node', 'cpu', 'h-new'), entry('src/a.ts', 'src_a.gpu-1.node', 'gpu', 'h-new')], 'v');
+    const next = mergeManifest(
+      old,
+      [entry('src/a.ts', 'src_a-2.node', 'cpu', 'h-new'), entry('src/a.ts', 'src_a.gpu-1.node', 'gpu', 'h-new')],
+      'v',
+    );
     expect(orphanedAddons(old, next)).toEqual(['src_a-1.node']);
-    expect(orphanedAddons(old, mergeManifest(old, [entry('src/a.ts', 'src_a-2.node', 'cpu', 'h-new')], 'v')).sort()).toEqual(['src_a-1.node', 'src_a.gpu-1.node']);
+    expect(orphanedAddons(old, mergeManifest(old, [entry('src/a.ts', 'src_a-2.node', 'cpu', 'h-new')], 'v')).sort()).toEqual([
+      'src_a-1.node',
+      'src_a.gpu-1.node',
+    ]);
   });
 });
 
@@ -115,13 +126,21 @@ describe('updateManifest', () => {
     for (const f of files) fs.writeFileSync(path.join(out, f), f);
     updateManifest(out, [entry('src/a.ts', 'src_a-1.node')], 'v');
     updateManifest(out, [entry('src/a.ts', 'src_a.gpu-1.node', 'gpu')], 'v');
-    expect(fs.readdirSync(out).filter((f) => f.endsWith('.node')).sort()).toEqual(['src_a-1.node', 'src_a-2.node', 'src_a.gpu-1.node', 'src_a.gpu.node']);
+    expect(
+      fs
+        .readdirSync(out)
+        .filter((f) => f.endsWith('.node'))
+        .sort(),
+    ).toEqual(['src_a-1.node', 'src_a-2.node', 'src_a.gpu-1.node', 'src_a.gpu.node']);
     updateManifest(out, [entry('src/a.ts', 'src_a-2.node', 'cpu', 'h-new')], 'v');
     expect(fs.readdirSync(out).sort()).toEqual(['.tmp', 'manifest.json', 'src_a-2.node', 'src_a.gpu.node']);
   });
 
   it('replaces a manifest of an older version instead of reading it', () => {
-    fs.writeFileSync(manifestPath(out), JSON.stringify({ version: 1, tsnative: '0.0.1', modules: { 'src/b.ts': { source: 'src/b.ts', addon: 'src_b-1.node' } } }));
+    fs.writeFileSync(
+      manifestPath(out),
+      JSON.stringify({ version: 1, tsnative: '0.0.1', modules: { 'src/b.ts': { source: 'src/b.ts', addon: 'src_b-1.node' } } }),
+    );
     updateManifest(out, [entry('src/a.ts', 'src_a-1.node')], 'v');
     expect(readManifest(out)).toEqual({ version: 2, tsnative: 'v', modules: { 'src/a.ts': entry('src/a.ts', 'src_a-1.node') } });
   });
@@ -137,7 +156,11 @@ describe('updateManifest', () => {
     const seen = withManifestLock(out, () => fs.readFileSync(lock, 'utf8'));
     expect(seen).toBe(String(process.pid));
     expect(fs.existsSync(lock)).toBe(false);
-    expect(() => withManifestLock(out, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      withManifestLock(out, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(fs.existsSync(lock)).toBe(false);
   });
 

@@ -42,7 +42,11 @@ function input(cpp: string, source = 'v1'): ModuleInput {
 }
 
 function artefact(target: string, cpp: string): BuildArtefact {
-  return { target, emitted: { files: [{ extension: '.cc', text: cpp }] }, recipe: { tool: 'node-gyp', flags: buildFlags(findProject(root), []) } };
+  return {
+    target,
+    emitted: { files: [{ extension: '.cc', text: cpp }] },
+    recipe: { tool: 'node-gyp', flags: buildFlags(findProject(root), []) },
+  };
 }
 
 const entryOf = (key = 'src/answer.ts'): ManifestModule => readManifest(out)!.modules[key]!;
@@ -60,7 +64,11 @@ async function buildWithoutTools(inputs: ModuleInput[]): Promise<BuildSummary> {
   }
 }
 
-const addons = (): string[] => fs.readdirSync(out).filter((f) => f.endsWith('.node')).sort();
+const addons = (): string[] =>
+  fs
+    .readdirSync(out)
+    .filter((f) => f.endsWith('.node'))
+    .sort();
 
 let first: BuildSummary;
 beforeAll(async () => {
@@ -77,7 +85,9 @@ describe('a first build', () => {
     const addon = addonOf();
     expect(addon).toMatch(/^src_answer-[0-9a-f]{12}\.node$/);
     expect(addons()).toEqual([addon, 'src_answer.node'].sort());
-    expect(fs.readFileSync(path.join(out, addon.replace(/\.node$/, '.d.ts')), 'utf8')).toContain('export declare function answer(): number;');
+    expect(fs.readFileSync(path.join(out, addon.replace(/\.node$/, '.d.ts')), 'utf8')).toContain(
+      'export declare function answer(): number;',
+    );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect((require(path.join(out, addon)) as { answer(): number }).answer()).toBe(42);
   });
@@ -95,7 +105,9 @@ describe('a first build', () => {
   });
 
   it('keeps the generated C++ and a binding.gyp with relative sources for users to read', () => {
-    const gyp = JSON.parse(fs.readFileSync(path.join(out, 'src', 'src_answer', 'binding.gyp'), 'utf8')) as { targets: { sources: string[] }[] };
+    const gyp = JSON.parse(fs.readFileSync(path.join(out, 'src', 'src_answer', 'binding.gyp'), 'utf8')) as {
+      targets: { sources: string[] }[];
+    };
     expect(gyp.targets[0]!.sources).toEqual(['src_answer.cc']);
     expect(fs.readFileSync(path.join(out, 'src', 'src_answer', 'src_answer.cc'), 'utf8')).toBe(tu(42));
   });
@@ -122,7 +134,11 @@ describe('the cache', () => {
 
   it('replaces the manifest of an older tsnative (version 1), reusing the addon it named', async () => {
     const addon = addonOf();
-    const v1 = { version: 1, tsnative: '0.0.1', modules: { 'src/answer.ts': { source: 'src/answer.ts', sourceHash: hashText('v1'), addon, cpp: 'src/src_answer/src_answer.cc' } } };
+    const v1 = {
+      version: 1,
+      tsnative: '0.0.1',
+      modules: { 'src/answer.ts': { source: 'src/answer.ts', sourceHash: hashText('v1'), addon, cpp: 'src/src_answer/src_answer.cc' } },
+    };
     fs.writeFileSync(manifestPath(out), JSON.stringify(v1));
     const s = await buildWithoutTools([input(tu(42))]);
     expect(s.outcomes.map((o) => o.status)).toEqual(['cached']);
@@ -182,7 +198,8 @@ describe('a module with two targets (a second, test-only target built by the sam
   });
   const targetsOf = (): Record<string, string> => Object.fromEntries(Object.entries(entryOf(KEY).targets).map(([t, b]) => [t, b.addon]));
   const twinAddons = (): string[] => addons().filter((f) => f.startsWith('src_twin'));
-  const answer = (file: string): number => (require(path.join(out, file)) as { answer(): number }).answer(); // eslint-disable-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an addon, loaded by its path
+  const answer = (file: string): number => (require(path.join(out, file)) as { answer(): number }).answer();
   const statuses = (s: BuildSummary): string[] => s.outcomes.map((o) => `${o.plan.target}:${o.status}`).sort();
   let built: BuildSummary;
 
@@ -202,14 +219,18 @@ describe('a module with two targets (a second, test-only target built by the sam
     expect(answer(entry.targets.cpu!.addon)).toBe(1);
     expect(answer(entry.targets.alt!.addon)).toBe(2);
     expect(answer('src_twin.alt.node')).toBe(2);
-    expect(fs.readFileSync(path.join(out, entry.targets.alt!.addon.replace(/\.node$/, '.d.ts')), 'utf8')).toContain('export declare function answer(): number;');
+    expect(fs.readFileSync(path.join(out, entry.targets.alt!.addon.replace(/\.node$/, '.d.ts')), 'utf8')).toContain(
+      'export declare function answer(): number;',
+    );
   });
 
   it('keeps each target source and build file in src/<stem>/', () => {
     const src = path.join(out, 'src', 'src_twin');
     expect(fs.readdirSync(src).sort()).toEqual(['binding.alt.gyp', 'binding.gyp', 'src_twin.alt.cc', 'src_twin.cc']);
     expect(fs.readFileSync(path.join(src, 'src_twin.alt.cc'), 'utf8')).toBe(tu(2));
-    const gyp = JSON.parse(fs.readFileSync(path.join(src, 'binding.alt.gyp'), 'utf8')) as { targets: { target_name: string; sources: string[] }[] };
+    const gyp = JSON.parse(fs.readFileSync(path.join(src, 'binding.alt.gyp'), 'utf8')) as {
+      targets: { target_name: string; sources: string[] }[];
+    };
     expect(gyp.targets[0]).toMatchObject({ target_name: 'src_twin_alt', sources: ['src_twin.alt.cc'] });
   });
 

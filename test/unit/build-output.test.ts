@@ -16,8 +16,29 @@ describe('.d.ts of an addon', () => {
 
   it('declares every function with its source signature alongside', () => {
     const fns: FunctionSignature[] = [
-      { name: 'dot', params: [{ name: 'a', type: 'Float64Array' }, { name: 'b', type: 'Float64Array' }], returns: 'f64', line: 4, options: [], exported: true },
-      { name: 'scale', params: [{ name: 'xs', type: 'Float32Array' }, { name: 'k', type: 'f32' }, { name: 'on', type: 'boolean' }], returns: 'void', line: 9, options: ['fastmath'], exported: false },
+      {
+        name: 'dot',
+        params: [
+          { name: 'a', type: 'Float64Array' },
+          { name: 'b', type: 'Float64Array' },
+        ],
+        returns: 'f64',
+        line: 4,
+        options: [],
+        exported: true,
+      },
+      {
+        name: 'scale',
+        params: [
+          { name: 'xs', type: 'Float32Array' },
+          { name: 'k', type: 'f32' },
+          { name: 'on', type: 'boolean' },
+        ],
+        returns: 'void',
+        line: 9,
+        options: ['fastmath'],
+        exported: false,
+      },
     ];
     expect(declarationFile('src/stats.ts', fns)).toBe(
       [

@@ -13,7 +13,8 @@ type RuntimeAddon = import('../../runtime/runtime-addon').RuntimeAddon;
 /** `script` run by a fresh node with ADDON as process.argv[1] and `env` for the OpenMP and tsnative variables; its stdout, parsed. */
 function child(script: string, env: Record<string, string> = {}): unknown {
   const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['NODE_OPTIONS', 'OMP_WAIT_POLICY', 'GOMP_SPINCOUNT', 'TSNATIVE_NUM_THREADS', 'TSNATIVE_PARALLEL_THRESHOLD']) delete base[k];
+  for (const k of ['NODE_OPTIONS', 'OMP_WAIT_POLICY', 'GOMP_SPINCOUNT', 'TSNATIVE_NUM_THREADS', 'TSNATIVE_PARALLEL_THRESHOLD'])
+    delete base[k];
   const r = spawnSync(process.execPath, ['-e', script, ADDON], { encoding: 'utf8', env: { ...base, ...env } });
   if (r.status !== 0) throw new Error(`child failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return JSON.parse(r.stdout) as unknown;
@@ -24,7 +25,10 @@ beforeAll(() => {
   // What the install script runs (`configure build`: `rebuild` would delete build/tsnative).
   const nodeDir = findNodeDir();
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-  const r = spawnSync(process.execPath, [gyp, 'configure', 'build', ...(nodeDir ? [`--nodedir=${nodeDir}`] : [])], { cwd: REPO, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [gyp, 'configure', 'build', ...(nodeDir ? [`--nodedir=${nodeDir}`] : [])], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`node-gyp failed:\n${r.stdout}\n${r.stderr}`);
 });
 
@@ -39,7 +43,10 @@ it('exports the package version, its state ABI and the hardware concurrency', ()
 });
 
 it('loads in a worker thread (context-aware)', async () => {
-  const worker = new Worker(`const { parentPort } = require('node:worker_threads'); parentPort.postMessage(require(${JSON.stringify(ADDON)}).version);`, { eval: true });
+  const worker = new Worker(
+    `const { parentPort } = require('node:worker_threads'); parentPort.postMessage(require(${JSON.stringify(ADDON)}).version);`,
+    { eval: true },
+  );
   const version = await new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -90,7 +97,14 @@ it('publishes one state per process on the global, read-only, under Symbol.for("
     delete require.cache[process.argv[1]];
     const again = require(process.argv[1]);  // a second load must not republish or reset
     console.log(JSON.stringify({ type: typeof d.value, writable: d.writable, enumerable: d.enumerable, same: globalThis[key] === d.value, threads: again.getNumThreads(), fresh: again !== first }));`;
-  expect(child(script, { TSNATIVE_NUM_THREADS: '2' })).toEqual({ type: 'object', writable: false, enumerable: false, same: true, threads: 6, fresh: true });
+  expect(child(script, { TSNATIVE_NUM_THREADS: '2' })).toEqual({
+    type: 'object',
+    writable: false,
+    enumerable: false,
+    same: true,
+    threads: 6,
+    fresh: true,
+  });
 });
 
 describe('the OpenMP wait policy, set at its first load', () => {

@@ -4,10 +4,16 @@ import { someStmt } from '../../compiler/ir/walk';
 import { optimisedFunction } from '../support/ir';
 
 const batched = (body: string): boolean =>
-  someStmt(optimisedFunction(`/** @native */ export function f(a: Float64Array, b: Float64Array, n: i32): f64 { let s = 0; ${body} return s; }`).body, (s) => s.k === 'for' && s.lanes !== undefined);
+  someStmt(
+    optimisedFunction(`/** @native */ export function f(a: Float64Array, b: Float64Array, n: i32): f64 { let s = 0; ${body} return s; }`)
+      .body,
+    (s) => s.k === 'for' && s.lanes !== undefined,
+  );
 
 it('batches a loop of lets, a scalar while loop and any rest', () => {
-  expect(batched('for (let i = 0; i < n; i++) { let x = i * 0.5; let k = 0; while (x < 100) { x = x * 2 + 1; k++; } a[0] = k; s += x; }')).toBe(true);
+  expect(
+    batched('for (let i = 0; i < n; i++) { let x = i * 0.5; let k = 0; while (x < 100) { x = x * 2 + 1; k++; } a[0] = k; s += x; }'),
+  ).toBe(true);
   expect(batched('for (let i = 0; i < a.length; i++) { let x = a[i]; while (x > 1) x = x / 2; s += x; }')).toBe(true);
 });
 
@@ -27,6 +33,10 @@ it('does not batch where lanes could see or cause other effects', () => {
 });
 
 it("uses the target's lane width", () => {
-  const loop = [...optimisedFunction('/** @native */ export function f(n: i32): f64 { let s = 0; for (let i = 0; i < n; i++) { let x = i; while (x > 1) x = x / 2; s += x; } return s; }').body].find((s) => s.k === 'for');
+  const loop = [
+    ...optimisedFunction(
+      '/** @native */ export function f(n: i32): f64 { let s = 0; for (let i = 0; i < n; i++) { let x = i; while (x > 1) x = x / 2; s += x; } return s; }',
+    ).body,
+  ].find((s) => s.k === 'for');
   expect(loop?.k === 'for' && loop.lanes?.width).toBe(4);
 });

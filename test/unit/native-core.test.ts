@@ -29,7 +29,9 @@ int main() {
 it('compiles and runs on the host without Node headers, faults as data', () => {
   fs.writeFileSync(path.join(dir, 'host.cc'), HOST);
   const exe = path.join(dir, 'host');
-  const cc = spawnSync('g++', ['-std=c++17', '-O2', '-ffp-contract=off', '-I', NATIVE, path.join(dir, 'host.cc'), '-o', exe], { encoding: 'utf8' });
+  const cc = spawnSync('g++', ['-std=c++17', '-O2', '-ffp-contract=off', '-I', NATIVE, path.join(dir, 'host.cc'), '-o', exe], {
+    encoding: 'utf8',
+  });
   expect(cc.stderr).toBe('');
   expect(cc.status).toBe(0);
   const run = spawnSync(exe, { encoding: 'utf8' });
@@ -50,7 +52,11 @@ __global__ void k(const double* x, int32_t* out, int64_t n) {
 
 it('compiles as device code with nvcc', () => {
   fs.writeFileSync(path.join(dir, 'device.cu'), DEVICE);
-  const cc = spawnSync('nvcc', ['-std=c++17', '--fmad=false', '-I', NATIVE, '-c', path.join(dir, 'device.cu'), '-o', path.join(dir, 'device.o')], { encoding: 'utf8' });
+  const cc = spawnSync(
+    'nvcc',
+    ['-std=c++17', '--fmad=false', '-I', NATIVE, '-c', path.join(dir, 'device.cu'), '-o', path.join(dir, 'device.o')],
+    { encoding: 'utf8' },
+  );
   expect(`${cc.error?.message ?? ''}${cc.stderr}`).toBe('');
   expect(cc.status).toBe(0);
 });

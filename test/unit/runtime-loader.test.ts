@@ -36,7 +36,9 @@ function expectFallback(code: string, why: RegExp): void {
   expect(project.warnings).toHaveLength(1);
   expect(project.warnings[0].code).toBe(code);
   expect(project.warnings[0].message).toMatch(why);
-  expect(project.warnings[0].message).toMatch(/^dot \(.*src\/stats\.ts\) runs as JavaScript, not native: .*Run `npx tsnative build .*src\/stats\.ts`\.$/);
+  expect(project.warnings[0].message).toMatch(
+    /^dot \(.*src\/stats\.ts\) runs as JavaScript, not native: .*Run `npx tsnative build .*src\/stats\.ts`\.$/,
+  );
   expect(() => nativeOf(f)).toThrow(project.warnings[0].message);
 }
 
@@ -86,7 +88,11 @@ describe('the loader rule', () => {
 
   it('when the build was made by an older tsnative (manifest version 1): stale, rebuild', () => {
     // What version 1 wrote: one addon per module.
-    const v1 = { version: 1, tsnative: '0.0.1', modules: { 'src/stats.ts': { ...entry(), targets: undefined, addon: 'stats-0123456789ab.js', cpp: 'x.cc' } } };
+    const v1 = {
+      version: 1,
+      tsnative: '0.0.1',
+      modules: { 'src/stats.ts': { ...entry(), targets: undefined, addon: 'stats-0123456789ab.js', cpp: 'x.cc' } },
+    };
     writeManifest({});
     fs.writeFileSync(path.join(project.dir, 'build/tsnative/manifest.json'), JSON.stringify(v1));
     expectFallback('TSNATIVE_STALE', /the build in .*build\/tsnative was made by an older version of tsnative/);
@@ -136,7 +142,9 @@ describe('JS with marked functions but no TypeScript source', () => {
     warnUnmapped(js, ['dot', 'sumsq']);
     expect(project.warnings).toHaveLength(1);
     expect(project.warnings[0].code).toBe('TSNATIVE_NO_SOURCE');
-    expect(project.warnings[0].message).toMatch(/^dot, sumsq \(.*dist\/stats\.js\) run as JavaScript, not native: tsnative cannot find the TypeScript source .*"sourceMap": true/);
+    expect(project.warnings[0].message).toMatch(
+      /^dot, sumsq \(.*dist\/stats\.js\) run as JavaScript, not native: tsnative cannot find the TypeScript source .*"sourceMap": true/,
+    );
     process.env.TSNATIVE_STRICT = '1';
     expect(() => warnUnmapped(path.join(project.dir, 'dist/other.js'), ['f'])).toThrow(/cannot find the TypeScript source/);
   });

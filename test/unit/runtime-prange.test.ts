@@ -16,7 +16,13 @@ describe('prange in JS', () => {
   });
 
   it('visits what the equivalent for loop visits', () => {
-    const cases: Array<[number, number, number]> = [[0, 7, 2], [10, -1, -4], [-3, 3, 1], [2 ** 53 - 2, 2 ** 53, 1], [-0, 2, 1]];
+    const cases: Array<[number, number, number]> = [
+      [0, 7, 2],
+      [10, -1, -4],
+      [-3, 3, 1],
+      [2 ** 53 - 2, 2 ** 53, 1],
+      [-0, 2, 1],
+    ];
     for (const [lo, hi, step] of cases) {
       const expected: number[] = [];
       for (let i = lo; step > 0 ? i < hi : i > hi; i += step) expected.push(i);

@@ -74,12 +74,16 @@ describe('rewriting CommonJS', () => {
   });
 
   it('keeps the module strict', () => {
-    const out = rewriteCommonJs('"use strict"\nexports.strict = (function () { return this === undefined; })();\nfunction f() {}', BIND, { source: SRC, names: ['f'] });
+    const out = rewriteCommonJs('"use strict"\nexports.strict = (function () { return this === undefined; })();\nfunction f() {}', BIND, {
+      source: SRC,
+      names: ['f'],
+    });
     expect(runCommonJs(out).exports.strict).toBe(true);
   });
 
   it('binds inside the tsx wrapper', () => {
-    const tsx = '__filename="/proj/src/stats.ts";(()=>{\nvar e={};module.exports=e;Object.defineProperty(e,"dot",{get:()=>dot});function dot(a,b){return 1}\n})()';
+    const tsx =
+      '__filename="/proj/src/stats.ts";(()=>{\nvar e={};module.exports=e;Object.defineProperty(e,"dot",{get:()=>dot});function dot(a,b){return 1}\n})()';
     const out = rewriteCommonJs(tsx, BIND, { source: SRC, names: ['dot'] });
     expect(lines(out)).toBe(lines(tsx));
     const module = { exports: {} as Record<string, unknown> };
@@ -112,12 +116,20 @@ describe('rewriting ES modules', () => {
   let dir: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsn-rewrite-'));
-    fs.writeFileSync(path.join(dir, 'bind.cjs'), 'exports.bindNative = (s, n, f) => Object.assign((...a) => "native:" + f(...a), { src: s });\n');
+    fs.writeFileSync(
+      path.join(dir, 'bind.cjs'),
+      'exports.bindNative = (s, n, f) => Object.assign((...a) => "native:" + f(...a), { src: s });\n',
+    );
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('imports the binder and reassigns the live binding', () => {
-    const esm = ['/** @native */', 'export function dot(a) { return a * 2; }', 'export const viaLocal = () => dot(1);', '//# sourceMappingURL=x.js.map'].join('\n');
+    const esm = [
+      '/** @native */',
+      'export function dot(a) { return a * 2; }',
+      'export const viaLocal = () => dot(1);',
+      '//# sourceMappingURL=x.js.map',
+    ].join('\n');
     const bindUrl = 'file://' + path.join(dir, 'bind.cjs').split(path.sep).join('/');
     const out = rewriteEsm(esm, bindUrl, { source: SRC, names: ['dot'] });
     expect(lines(out)).toBe(lines(esm));

@@ -13,7 +13,16 @@ const loc = { line: 1, col: 1 };
 const local = (id: number, name: string, type = F64): Local => ({ id, name, type, isParam: false });
 const ref = (l: Local): Expr => ({ k: 'local', type: l.type, local: l, loc });
 const num = (value: number, type = F64): Expr => ({ k: 'num', type, value, loc });
-const fn = (body: Stmt[], params: Local[] = []): IrFunction => ({ name: 'f', module: 'm.ts', params, returns: F64, body, options: new Set(), exported: true, loc });
+const fn = (body: Stmt[], params: Local[] = []): IrFunction => ({
+  name: 'f',
+  module: 'm.ts',
+  params,
+  returns: F64,
+  body,
+  options: new Set(),
+  exported: true,
+  loc,
+});
 const problem = (f: IrFunction): string => {
   try {
     verifyFunction(f, 'a test');
@@ -26,14 +35,42 @@ const problem = (f: IrFunction): string => {
 
 it('accepts what the typer makes', () => {
   const x = local(0, 'x');
-  expect(problem(fn([{ k: 'let', local: x, init: num(1), loc }, { k: 'return', value: ref(x), loc }]))).toBe('none');
+  expect(
+    problem(
+      fn([
+        { k: 'let', local: x, init: num(1), loc },
+        { k: 'return', value: ref(x), loc },
+      ]),
+    ),
+  ).toBe('none');
 });
 
 it('finds two locals with one id, a use before the declaration, and a use outside its block', () => {
-  expect(problem(fn([{ k: 'let', local: local(0, 'x'), init: num(1), loc }, { k: 'let', local: local(0, 'y'), init: num(2), loc }]))).toMatch(/two locals share the id 0/);
+  expect(
+    problem(
+      fn([
+        { k: 'let', local: local(0, 'x'), init: num(1), loc },
+        { k: 'let', local: local(0, 'y'), init: num(2), loc },
+      ]),
+    ),
+  ).toMatch(/two locals share the id 0/);
   const x = local(0, 'x');
-  expect(problem(fn([{ k: 'return', value: ref(x), loc }, { k: 'let', local: x, init: num(1), loc }]))).toMatch(/x \(#0\) is used outside/);
-  expect(problem(fn([{ k: 'block', body: [{ k: 'let', local: x, init: num(1), loc }], loc }, { k: 'return', value: ref(x), loc }]))).toMatch(/outside its declaration's scope/);
+  expect(
+    problem(
+      fn([
+        { k: 'return', value: ref(x), loc },
+        { k: 'let', local: x, init: num(1), loc },
+      ]),
+    ),
+  ).toMatch(/x \(#0\) is used outside/);
+  expect(
+    problem(
+      fn([
+        { k: 'block', body: [{ k: 'let', local: x, init: num(1), loc }], loc },
+        { k: 'return', value: ref(x), loc },
+      ]),
+    ),
+  ).toMatch(/outside its declaration's scope/);
 });
 
 it('finds a label used twice and a jump with no target', () => {
@@ -66,7 +103,9 @@ it('turns a pass that breaks the IR into TSN9001 for that function and its calle
   const spy = jest.spyOn(pass, 'run').mockImplementation((body, ctx) => {
     const out = real(body, ctx);
     // A bug: a return of a local nobody declared, in `broken` only.
-    return out.some((s) => s.k === 'return' && s.value?.k === 'arith' && s.value.op === '+') ? [{ k: 'return', value: ref(local(99, 'ghost')), loc }] : out;
+    return out.some((s) => s.k === 'return' && s.value?.k === 'arith' && s.value.op === '+')
+      ? [{ k: 'return', value: ref(local(99, 'ghost')), loc }]
+      : out;
   });
   try {
     const [result] = compileFiles([file]);

@@ -17,7 +17,8 @@ export function expr(e: Expr): string {
     case 'local':
       return localName(e.local);
     case 'arith':
-      if (e.checked) return `${helper({ '+': 'add53', '-': 'sub53', '*': 'mul53' }[e.op as '+' | '-' | '*'])}(${expr(e.left)}, ${expr(e.right)}, tsn_o)`;
+      if (e.checked)
+        return `${helper({ '+': 'add53', '-': 'sub53', '*': 'mul53' }[e.op as '+' | '-' | '*'])}(${expr(e.left)}, ${expr(e.right)}, tsn_o)`;
       // `%` on doubles is fmod, exactly JS's remainder.
       if (e.op === '%') return `std::fmod(${expr(e.left)}, ${expr(e.right)})`;
       return `(${expr(e.left)} ${e.op} ${expr(e.right)})`;

@@ -46,7 +46,9 @@ export function emitLanes(w: CodeWriter, s: For, emit: Emit, rest: () => void): 
           load();
           w.line(`const bool tsn_go = tsn_live[tsn_l] & ${eager(loop.test)};`);
           emit(loop.body);
-          locals.filter((l) => stepped.has(l)).forEach((l) => w.line(`${lanes(l)}[tsn_l] = tsn_go ? ${localName(l)} : ${lanes(l)}[tsn_l];`));
+          locals
+            .filter((l) => stepped.has(l))
+            .forEach((l) => w.line(`${lanes(l)}[tsn_l] = tsn_go ? ${localName(l)} : ${lanes(l)}[tsn_l];`));
           w.line('tsn_live[tsn_l] = tsn_go;');
           w.line('tsn_any |= tsn_go;');
         });
@@ -63,6 +65,7 @@ export function emitLanes(w: CodeWriter, s: For, emit: Emit, rest: () => void): 
 
 /** A pure condition with `&&`/`||` evaluated eagerly (`&`, `|`): no branches, so the step vectorises. */
 function eager(e: Expr): string {
-  if (e.k === 'logical' && e.type.tag === 'scalar' && e.type.kind === 'bool') return `(${eager(e.left)} ${e.op === '&&' ? '&' : '|'} ${eager(e.right)})`;
+  if (e.k === 'logical' && e.type.tag === 'scalar' && e.type.kind === 'bool')
+    return `(${eager(e.left)} ${e.op === '&&' ? '&' : '|'} ${eager(e.right)})`;
   return `static_cast<bool>(${expr(e)})`;
 }

@@ -123,7 +123,9 @@ function readArguments(w: CodeWriter, fn: IrFunction): void {
   fn.params.forEach((p, i) => {
     const name = stringLiteral(p.name);
     if (p.type.tag === 'array') {
-      w.line(`auto ${localName(p)} = ${work('boundary', 'args.view', 'view')}<${elementType(p.type.kind)}>(${i}, ${name}, ${NAPI_ARRAY[p.type.kind]});`);
+      w.line(
+        `auto ${localName(p)} = ${work('boundary', 'args.view', 'view')}<${elementType(p.type.kind)}>(${i}, ${name}, ${NAPI_ARRAY[p.type.kind]});`,
+      );
     } else if (p.type.tag === 'scalar') {
       const reader = ARG_READER[p.type.kind];
       w.line(`auto ${localName(p)} = ${work('boundary', `args.${reader}`, reader)}(${i}, ${name});`);
@@ -135,31 +137,46 @@ const callOf = (fn: IrFunction): string => `${implName(fn.name)}(${fn.params.map
 
 function emitEntry(w: CodeWriter, fn: IrFunction): void {
   w.block(`napi_value ${entryName(fn.name)}(napi_env env, napi_callback_info info)`, () => {
-    w.block(`return ${helper('entry', 'boundary')}<${fn.params.length}>(env, info, ${stringLiteral(fn.name)}, [&](tsn::Args& args) -> napi_value`, () => {
-      readArguments(w, fn);
-      const call = callOf(fn);
-      if (fn.returns.tag === 'void') {
-        w.line(`${call};`);
-        w.line(`return ${helper('ret_void', 'boundary')}(env);`);
-      } else if (fn.returns.tag === 'scalar') {
-        const kind = fn.returns.kind;
-        const ret = kind === 'bool' ? 'ret_bool' : kind === 'i32' || kind === 'i16' || kind === 'i8' ? 'ret_i32' : kind === 'u32' || kind === 'u16' || kind === 'u8' ? 'ret_u32' : 'ret_f64';
-        w.line(`return ${helper(ret, 'boundary')}(env, ${call});`);
-      } else {
-        w.line(`return ${helper('ret_view', 'boundary')}(env, ${call}, ${NAPI_ARRAY[fn.returns.kind]});`);
-      }
-    }, ');');
+    w.block(
+      `return ${helper('entry', 'boundary')}<${fn.params.length}>(env, info, ${stringLiteral(fn.name)}, [&](tsn::Args& args) -> napi_value`,
+      () => {
+        readArguments(w, fn);
+        const call = callOf(fn);
+        if (fn.returns.tag === 'void') {
+          w.line(`${call};`);
+          w.line(`return ${helper('ret_void', 'boundary')}(env);`);
+        } else if (fn.returns.tag === 'scalar') {
+          const kind = fn.returns.kind;
+          const ret =
+            kind === 'bool'
+              ? 'ret_bool'
+              : kind === 'i32' || kind === 'i16' || kind === 'i8'
+                ? 'ret_i32'
+                : kind === 'u32' || kind === 'u16' || kind === 'u8'
+                  ? 'ret_u32'
+                  : 'ret_f64';
+          w.line(`return ${helper(ret, 'boundary')}(env, ${call});`);
+        } else {
+          w.line(`return ${helper('ret_view', 'boundary')}(env, ${call}, ${NAPI_ARRAY[fn.returns.kind]});`);
+        }
+      },
+      ');',
+    );
   });
 }
 
 /** The same call for offload(): arguments read here, the work run on the libuv pool. */
 function emitOffloadEntry(w: CodeWriter, fn: IrFunction): void {
   w.block(`napi_value ${offloadName(fn.name)}(napi_env env, napi_callback_info info)`, () => {
-    w.block(`return tsn::offload_entry<${fn.params.length}>(env, info, ${stringLiteral(fn.name)}, [&](tsn::Args& args) -> std::function<tsn::Outcome()>`, () => {
-      readArguments(w, fn);
-      const captures = fn.params.length > 0 ? '=' : '';
-      const run = fn.returns.tag === 'void' ? `${callOf(fn)}; return tsn::Outcome::none();` : `return tsn::Outcome::of(${callOf(fn)});`;
-      w.line(`return [${captures}]() { ${run} };`);
-    }, ');');
+    w.block(
+      `return tsn::offload_entry<${fn.params.length}>(env, info, ${stringLiteral(fn.name)}, [&](tsn::Args& args) -> std::function<tsn::Outcome()>`,
+      () => {
+        readArguments(w, fn);
+        const captures = fn.params.length > 0 ? '=' : '';
+        const run = fn.returns.tag === 'void' ? `${callOf(fn)}; return tsn::Outcome::none();` : `return tsn::Outcome::of(${callOf(fn)});`;
+        w.line(`return [${captures}]() { ${run} };`);
+      },
+      ');',
+    );
   });
 }

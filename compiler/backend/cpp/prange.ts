@@ -70,7 +70,14 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
       if (innermost) views.forEach((v) => w.line(`const ${cppType(v.type)} tsn_c_${localName(v)} = ${localName(v)};`));
     };
     w.block('if (tsn_threads <= 1)', () => {
-      const args = ['tsn_n', 'tsn_lo', 'tsn_step', 'tsn_body', ...red.map((r) => `std::ref(${localName(r.local)})`), ...views.map((v) => localName(v))];
+      const args = [
+        'tsn_n',
+        'tsn_lo',
+        'tsn_step',
+        'tsn_body',
+        ...red.map((r) => `std::ref(${localName(r.local)})`),
+        ...views.map((v) => localName(v)),
+      ];
       w.line(`${helper('serial_for')}(${args.join(', ')});`);
     });
     w.block('else', () => {
@@ -97,7 +104,9 @@ export function emitPrange(w: CodeWriter, s: Stmt & { k: 'prange' }, body: () =>
       });
       if (guarded) w.line(`${work('throw', 'tsn_fault.raise_lowest', 'raise')}();`);
       for (const r of red) {
-        w.line(`for (int tsn_t = 0; tsn_t < tsn_threads; tsn_t++) ${localName(r.local)} = ${combine(r, localName(r.local), `${parts(r)}[tsn_t]`)};`);
+        w.line(
+          `for (int tsn_t = 0; tsn_t < tsn_threads; tsn_t++) ${localName(r.local)} = ${combine(r, localName(r.local), `${parts(r)}[tsn_t]`)};`,
+        );
       }
     });
   });
@@ -113,12 +122,19 @@ function identity(r: Reduction): string {
   const t = C_TYPE[kind];
   const floating = kind === 'f64' || kind === 'f32';
   switch (r.op) {
-    case '+': return floating ? `static_cast<${t}>(-0.0)` : `static_cast<${t}>(0)`;
-    case '*': return `static_cast<${t}>(1)`;
-    case '|': case '^': return `static_cast<${t}>(0)`;
-    case '&': return floating ? 'static_cast<double>(-1)' : `static_cast<${t}>(-1)`;
-    case 'min': return floating ? `static_cast<${t}>(INFINITY)` : `std::numeric_limits<${t}>::max()`;
-    case 'max': return floating ? `static_cast<${t}>(-INFINITY)` : `std::numeric_limits<${t}>::lowest()`;
+    case '+':
+      return floating ? `static_cast<${t}>(-0.0)` : `static_cast<${t}>(0)`;
+    case '*':
+      return `static_cast<${t}>(1)`;
+    case '|':
+    case '^':
+      return `static_cast<${t}>(0)`;
+    case '&':
+      return floating ? 'static_cast<double>(-1)' : `static_cast<${t}>(-1)`;
+    case 'min':
+      return floating ? `static_cast<${t}>(INFINITY)` : `std::numeric_limits<${t}>::max()`;
+    case 'max':
+      return floating ? `static_cast<${t}>(-INFINITY)` : `std::numeric_limits<${t}>::lowest()`;
   }
 }
 
@@ -127,12 +143,18 @@ function combine(r: Reduction, a: string, b: string): string {
   const t = C_TYPE[kind];
   const floating = kind === 'f64' || kind === 'f32';
   switch (r.op) {
-    case '+': return `${a} + ${b}`;
-    case '*': return `${a} * ${b}`;
-    case '|': case '&': case '^':
+    case '+':
+      return `${a} + ${b}`;
+    case '*':
+      return `${a} * ${b}`;
+    case '|':
+    case '&':
+    case '^':
       // As JS: both sides ToInt32, the result stored back into the slot's kind.
       return `static_cast<${t}>(${helper('int32_of', 'convert')}(${a}) ${r.op} ${helper('int32_of', 'convert')}(${b}))`;
-    case 'min': return floating ? `static_cast<${t}>(${helper('js_min')}(${a}, ${b}))` : `std::min<${t}>(${a}, ${b})`;
-    case 'max': return floating ? `static_cast<${t}>(${helper('js_max')}(${a}, ${b}))` : `std::max<${t}>(${a}, ${b})`;
+    case 'min':
+      return floating ? `static_cast<${t}>(${helper('js_min')}(${a}, ${b}))` : `std::min<${t}>(${a}, ${b})`;
+    case 'max':
+      return floating ? `static_cast<${t}>(${helper('js_max')}(${a}, ${b}))` : `std::max<${t}>(${a}, ${b})`;
   }
 }

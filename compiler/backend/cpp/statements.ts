@@ -17,12 +17,28 @@ export interface LabelUse {
 export function collectLabels(stmts: Stmt[], use: LabelUse = { breaks: new Set(), continues: new Set() }): LabelUse {
   for (const s of stmts) {
     switch (s.k) {
-      case 'break': if (s.label) use.breaks.add(s.label); break;
-      case 'continue': if (s.label) use.continues.add(s.label); break;
-      case 'if': collectLabels(s.then, use); if (s.else) collectLabels(s.else, use); break;
-      case 'for': case 'while': case 'do': case 'block': case 'prange': collectLabels(s.body, use); break;
-      case 'switch': for (const c of s.cases) collectLabels(c.body, use); break;
-      default: break;
+      case 'break':
+        if (s.label) use.breaks.add(s.label);
+        break;
+      case 'continue':
+        if (s.label) use.continues.add(s.label);
+        break;
+      case 'if':
+        collectLabels(s.then, use);
+        if (s.else) collectLabels(s.else, use);
+        break;
+      case 'for':
+      case 'while':
+      case 'do':
+      case 'block':
+      case 'prange':
+        collectLabels(s.body, use);
+        break;
+      case 'switch':
+        for (const c of s.cases) collectLabels(c.body, use);
+        break;
+      default:
+        break;
     }
   }
   return use;

@@ -43,17 +43,34 @@ export function arrayMethod(ctx: FnContext, node: CallExpression, method: string
       arity(3);
       if (!args[0]) return ctx.fail(node, 'TSN1205', ['.fill', '1 to 3', '0']);
       const value = toStore(ctx, args[0], lowerExpr(ctx, args[0]), kind);
-      return { k: 'fill', type: target.type, array: target, value, start: optionalF64(ctx, args[1], 0, loc), end: optionalF64(ctx, args[2], Infinity, loc), loc };
+      return {
+        k: 'fill',
+        type: target.type,
+        array: target,
+        value,
+        start: optionalF64(ctx, args[1], 0, loc),
+        end: optionalF64(ctx, args[2], Infinity, loc),
+        loc,
+      };
     }
     case 'subarray':
       arity(2);
       if (ctx.pranges.length > 0) return ctx.fail(node, 'TSN1405', ['.subarray']);
-      return { k: 'subarray', type: target.type, arrayKind: kind, array: target, start: optionalF64(ctx, args[0], 0, loc), end: optionalF64(ctx, args[1], Infinity, loc), loc };
+      return {
+        k: 'subarray',
+        type: target.type,
+        arrayKind: kind,
+        array: target,
+        start: optionalF64(ctx, args[0], 0, loc),
+        end: optionalF64(ctx, args[1], Infinity, loc),
+        loc,
+      };
     case 'set': {
       arity(2);
       if (!args[0]) return ctx.fail(node, 'TSN1205', ['.set', '1 or 2', '0']);
       const source = lowerExpr(ctx, args[0]);
-      if (source.type.tag !== 'array') return ctx.fail(args[0], 'TSN1302', ['a typed array', typeName(source.type), '.set copies from another typed array']);
+      if (source.type.tag !== 'array')
+        return ctx.fail(args[0], 'TSN1302', ['a typed array', typeName(source.type), '.set copies from another typed array']);
       const element = ctx.declareSynthetic('x', scalar(ARRAYS[source.type.kind].element));
       const convert = toStore(ctx, node, { k: 'local', type: element.type, local: element, loc }, kind);
       return { k: 'setArray', type: VOID, target, source, offset: optionalF64(ctx, args[1], 0, loc), element, convert, loc };

@@ -3,7 +3,19 @@
 import type { Node } from 'ts-morph';
 import { INTEGER_PRESERVING, INTEGER_VALUED } from '../builtins';
 import type { Expr, Local } from '../nodes';
-import { ARRAYS, BOOL, SCALARS, isInteger, isNumeric, scalar, sameType, typeName, type ArrayKind, type IrType, type ScalarKind } from '../types';
+import {
+  ARRAYS,
+  BOOL,
+  SCALARS,
+  isInteger,
+  isNumeric,
+  scalar,
+  sameType,
+  typeName,
+  type ArrayKind,
+  type IrType,
+  type ScalarKind,
+} from '../types';
 import type { FnContext } from './context';
 
 /** A conversion node, folded into literals where the value is known. */

@@ -11,25 +11,39 @@ import { convert, levelOf, levelOfLocal, meetLevels, toCondition, toF64, toSlot,
 import { hasSideEffects } from '../walk';
 
 const ARITH: Partial<Record<SyntaxKind, ArithOp>> = {
-  [SyntaxKind.PlusToken]: '+', [SyntaxKind.MinusToken]: '-', [SyntaxKind.AsteriskToken]: '*',
-  [SyntaxKind.SlashToken]: '/', [SyntaxKind.PercentToken]: '%',
+  [SyntaxKind.PlusToken]: '+',
+  [SyntaxKind.MinusToken]: '-',
+  [SyntaxKind.AsteriskToken]: '*',
+  [SyntaxKind.SlashToken]: '/',
+  [SyntaxKind.PercentToken]: '%',
 };
 const BIT: Partial<Record<SyntaxKind, BitOp>> = {
-  [SyntaxKind.BarToken]: '|', [SyntaxKind.AmpersandToken]: '&', [SyntaxKind.CaretToken]: '^',
-  [SyntaxKind.LessThanLessThanToken]: '<<', [SyntaxKind.GreaterThanGreaterThanToken]: '>>',
+  [SyntaxKind.BarToken]: '|',
+  [SyntaxKind.AmpersandToken]: '&',
+  [SyntaxKind.CaretToken]: '^',
+  [SyntaxKind.LessThanLessThanToken]: '<<',
+  [SyntaxKind.GreaterThanGreaterThanToken]: '>>',
   [SyntaxKind.GreaterThanGreaterThanGreaterThanToken]: '>>>',
 };
 const COMPARE: Partial<Record<SyntaxKind, CompareOp>> = {
-  [SyntaxKind.LessThanToken]: '<', [SyntaxKind.LessThanEqualsToken]: '<=', [SyntaxKind.GreaterThanToken]: '>',
-  [SyntaxKind.GreaterThanEqualsToken]: '>=', [SyntaxKind.EqualsEqualsEqualsToken]: '==',
-  [SyntaxKind.ExclamationEqualsEqualsToken]: '!=', [SyntaxKind.EqualsEqualsToken]: '==',
+  [SyntaxKind.LessThanToken]: '<',
+  [SyntaxKind.LessThanEqualsToken]: '<=',
+  [SyntaxKind.GreaterThanToken]: '>',
+  [SyntaxKind.GreaterThanEqualsToken]: '>=',
+  [SyntaxKind.EqualsEqualsEqualsToken]: '==',
+  [SyntaxKind.ExclamationEqualsEqualsToken]: '!=',
+  [SyntaxKind.EqualsEqualsToken]: '==',
   [SyntaxKind.ExclamationEqualsToken]: '!=',
 };
 const COMPOUND: Partial<Record<SyntaxKind, SyntaxKind>> = {
-  [SyntaxKind.PlusEqualsToken]: SyntaxKind.PlusToken, [SyntaxKind.MinusEqualsToken]: SyntaxKind.MinusToken,
-  [SyntaxKind.AsteriskEqualsToken]: SyntaxKind.AsteriskToken, [SyntaxKind.SlashEqualsToken]: SyntaxKind.SlashToken,
-  [SyntaxKind.PercentEqualsToken]: SyntaxKind.PercentToken, [SyntaxKind.BarEqualsToken]: SyntaxKind.BarToken,
-  [SyntaxKind.AmpersandEqualsToken]: SyntaxKind.AmpersandToken, [SyntaxKind.CaretEqualsToken]: SyntaxKind.CaretToken,
+  [SyntaxKind.PlusEqualsToken]: SyntaxKind.PlusToken,
+  [SyntaxKind.MinusEqualsToken]: SyntaxKind.MinusToken,
+  [SyntaxKind.AsteriskEqualsToken]: SyntaxKind.AsteriskToken,
+  [SyntaxKind.SlashEqualsToken]: SyntaxKind.SlashToken,
+  [SyntaxKind.PercentEqualsToken]: SyntaxKind.PercentToken,
+  [SyntaxKind.BarEqualsToken]: SyntaxKind.BarToken,
+  [SyntaxKind.AmpersandEqualsToken]: SyntaxKind.AmpersandToken,
+  [SyntaxKind.CaretEqualsToken]: SyntaxKind.CaretToken,
   [SyntaxKind.LessThanLessThanEqualsToken]: SyntaxKind.LessThanLessThanToken,
   [SyntaxKind.GreaterThanGreaterThanEqualsToken]: SyntaxKind.GreaterThanGreaterThanToken,
   [SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken]: SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
@@ -51,7 +65,8 @@ export function lowerExpr(ctx: FnContext, node: Expression, opts: ExprOptions = 
   if (Node.isIdentifier(node)) return identifier(ctx, node);
   if (Node.isBinaryExpression(node)) return binary(ctx, node, opts);
   if (Node.isPrefixUnaryExpression(node)) return prefix(ctx, node, opts);
-  if (Node.isPostfixUnaryExpression(node)) return update(ctx, node, node.getOperand(), node.getOperatorToken() === SyntaxKind.PlusPlusToken ? '++' : '--', false, opts);
+  if (Node.isPostfixUnaryExpression(node))
+    return update(ctx, node, node.getOperand(), node.getOperatorToken() === SyntaxKind.PlusPlusToken ? '++' : '--', false, opts);
   if (Node.isConditionalExpression(node)) return conditional(ctx, node);
   if (Node.isElementAccessExpression(node)) return element(ctx, node);
   if (Node.isPropertyAccessExpression(node)) return property(ctx, node);
@@ -61,11 +76,18 @@ export function lowerExpr(ctx: FnContext, node: Expression, opts: ExprOptions = 
 }
 
 function unsupported(ctx: FnContext, node: Node): never {
-  if (Node.isStringLiteral(node) || Node.isTemplateExpression(node) || Node.isNoSubstitutionTemplateLiteral(node)) return ctx.fail(node, 'TSN1206');
+  if (Node.isStringLiteral(node) || Node.isTemplateExpression(node) || Node.isNoSubstitutionTemplateLiteral(node))
+    return ctx.fail(node, 'TSN1206');
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return ctx.fail(node, 'TSN1207');
   if (Node.isObjectLiteralExpression(node) || Node.isArrayLiteralExpression(node)) return ctx.fail(node, 'TSN1208');
-  const what = node.getKindName().replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return ctx.fail(node, 'TSN1201', [`\`${firstLine(node)}\` (${what})`, 'see the typed subset in the tsnative README: numbers, booleans, typed arrays, loops and Math']);
+  const what = node
+    .getKindName()
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return ctx.fail(node, 'TSN1201', [
+    `\`${firstLine(node)}\` (${what})`,
+    'see the typed subset in the tsnative README: numbers, booleans, typed arrays, loops and Math',
+  ]);
 }
 
 const firstLine = (node: Node): string => {
@@ -90,7 +112,8 @@ function identifier(ctx: FnContext, node: Node): Expr {
   if (constant) return convert(numberLiteral(constant.value, loc), constant.type.tag === 'scalar' ? constant.type.kind : 'f64');
   if (name in GLOBAL_CONSTANTS) return { k: 'num', type: F64, value: GLOBAL_CONSTANTS[name]!, loc };
   if (ctx.module.functions.has(name)) return ctx.fail(node, 'TSN1210', [`the function \`${name}\` as a value`]);
-  if (name === 'undefined') return ctx.fail(node, 'TSN1204', ['undefined', 'compiled code has no undefined: use a number such as NaN, or a boolean']);
+  if (name === 'undefined')
+    return ctx.fail(node, 'TSN1204', ['undefined', 'compiled code has no undefined: use a number such as NaN, or a boolean']);
   return ctx.fail(node, 'TSN1202', [name]);
 }
 
@@ -110,7 +133,9 @@ export function arith(op: ArithOp, left: Expr, right: Expr, loc: Expr['loc']): E
 
 /** Math.floor/ceil/round/trunc of a bounded double is an int64 where its range allows. */
 function exactRounding(e: Expr): Expr {
-  return e.k === 'builtin' && INTEGER_VALUED.has(e.name) && e.type.tag === 'scalar' && e.type.kind === 'f64' && isExactIntRange(rangeOf(e)) ? convert(e, 'i53') : e;
+  return e.k === 'builtin' && INTEGER_VALUED.has(e.name) && e.type.tag === 'scalar' && e.type.kind === 'f64' && isExactIntRange(rangeOf(e))
+    ? convert(e, 'i53')
+    : e;
 }
 
 /** Bitwise operators: ToInt32 (ToUint32 for the right of `>>>` is the same bits) of both sides. */
@@ -129,7 +154,13 @@ function binaryValue(ctx: FnContext, node: Node, opKind: SyntaxKind, left: Expr,
   const arithOp = ARITH[opKind];
   if (arithOp) return arith(arithOp, numericOperand(ctx, node, left, arithOp), numericOperand(ctx, node, right, arithOp), loc);
   if (opKind === SyntaxKind.AsteriskAsteriskToken) {
-    return { k: 'builtin', type: F64, name: 'pow', args: [toF64(numericOperand(ctx, node, left, '**')), toF64(numericOperand(ctx, node, right, '**'))], loc };
+    return {
+      k: 'builtin',
+      type: F64,
+      name: 'pow',
+      args: [toF64(numericOperand(ctx, node, left, '**')), toF64(numericOperand(ctx, node, right, '**'))],
+      loc,
+    };
   }
   const bitOp = BIT[opKind];
   if (bitOp) return bitwise(bitOp, numericOperand(ctx, node, left, bitOp), numericOperand(ctx, node, right, bitOp), loc);
@@ -140,16 +171,24 @@ function binary(ctx: FnContext, node: import('ts-morph').BinaryExpression, opts:
   const opKind = node.getOperatorToken().getKind();
   const loc = ctx.loc(node);
   const compound = COMPOUND[opKind];
-  const shared = ctx.pranges.length > 0 && (opKind === SyntaxKind.EqualsToken || compound !== undefined) ? sharedLocal(ctx, node.getLeft()) : undefined;
+  const shared =
+    ctx.pranges.length > 0 && (opKind === SyntaxKind.EqualsToken || compound !== undefined) ? sharedLocal(ctx, node.getLeft()) : undefined;
   if (shared) return reduction(ctx, node, shared, opts);
   if (opKind === SyntaxKind.EqualsToken) return assign(ctx, node, node.getLeft(), () => lowerExpr(ctx, node.getRight()), opts);
   if (compound !== undefined) {
-    return assign(ctx, node, node.getLeft(), () => binaryValue(ctx, node, compound, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, node.getRight())), opts);
+    return assign(
+      ctx,
+      node,
+      node.getLeft(),
+      () => binaryValue(ctx, node, compound, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, node.getRight())),
+      opts,
+    );
   }
   if (opKind === SyntaxKind.AmpersandAmpersandToken || opKind === SyntaxKind.BarBarToken) {
     const op = opKind === SyntaxKind.AmpersandAmpersandToken ? '&&' : '||';
     const [left, right] = unify(ctx, node, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, node.getRight()), `\`${op}\``);
-    if (left.type.tag !== 'scalar') return ctx.fail(node, 'TSN1302', ['booleans or numbers', typeName(left.type), `\`${op}\` works on booleans and numbers`]);
+    if (left.type.tag !== 'scalar')
+      return ctx.fail(node, 'TSN1302', ['booleans or numbers', typeName(left.type), `\`${op}\` works on booleans and numbers`]);
     return { k: 'logical', type: left.type, op, left, right, loc };
   }
   const cmp = COMPARE[opKind];
@@ -170,8 +209,12 @@ function sharedLocal(ctx: FnContext, target: Expression): Local | undefined {
 }
 
 const REDUCTION_OPS: Partial<Record<SyntaxKind, ReductionOp>> = {
-  [SyntaxKind.PlusEqualsToken]: '+', [SyntaxKind.MinusEqualsToken]: '+', [SyntaxKind.AsteriskEqualsToken]: '*',
-  [SyntaxKind.BarEqualsToken]: '|', [SyntaxKind.AmpersandEqualsToken]: '&', [SyntaxKind.CaretEqualsToken]: '^',
+  [SyntaxKind.PlusEqualsToken]: '+',
+  [SyntaxKind.MinusEqualsToken]: '+',
+  [SyntaxKind.AsteriskEqualsToken]: '*',
+  [SyntaxKind.BarEqualsToken]: '|',
+  [SyntaxKind.AmpersandEqualsToken]: '&',
+  [SyntaxKind.CaretEqualsToken]: '^',
 };
 
 /** `s op= e` or `s = Math.min(s, e)` on a local shared by prange iterations: a reduction, or a diagnostic. */
@@ -192,7 +235,13 @@ function reduction(ctx: FnContext, node: import('ts-morph').BinaryExpression, lo
   return lowerReductionUpdate(ctx, local, 1, node, () =>
     compound === undefined
       ? assign(ctx, node, node.getLeft(), () => lowerExpr(ctx, right), opts)
-      : assign(ctx, node, node.getLeft(), () => binaryValue(ctx, node, compound, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, right)), opts),
+      : assign(
+          ctx,
+          node,
+          node.getLeft(),
+          () => binaryValue(ctx, node, compound, lowerExpr(ctx, node.getLeft()), lowerExpr(ctx, right)),
+          opts,
+        ),
   );
 }
 
@@ -283,18 +332,26 @@ function property(ctx: FnContext, node: import('ts-morph').PropertyAccessExpress
     const ns = objNode.getText();
     if (ns === 'Math' && name in MATH_CONSTANTS) return { k: 'num', type: F64, value: MATH_CONSTANTS[name]!, loc };
     if (ns === 'Number' && name in NUMBER_CONSTANTS) return numberLiteral(NUMBER_CONSTANTS[name]!, loc);
-    if (ns === 'Math' || ns === 'Number') return ctx.fail(node, 'TSN1204', [`${ns}.${name}`, `this ${ns} member is not available in compiled code`]);
+    if (ns === 'Math' || ns === 'Number')
+      return ctx.fail(node, 'TSN1204', [`${ns}.${name}`, `this ${ns} member is not available in compiled code`]);
   }
   const obj = lowerExpr(ctx, objNode);
   if (obj.type.tag === 'array' && name === 'length') return { k: 'length', type: I53, array: obj, loc };
-  return ctx.fail(node, 'TSN1204', [`.${name}`, obj.type.tag === 'array' ? 'typed arrays offer `.length` and indexing here' : 'compiled code has no objects']);
+  return ctx.fail(node, 'TSN1204', [
+    `.${name}`,
+    obj.type.tag === 'array' ? 'typed arrays offer `.length` and indexing here' : 'compiled code has no objects',
+  ]);
 }
 
 function call(ctx: FnContext, node: import('ts-morph').CallExpression): Expr {
   const loc = ctx.loc(node);
   const callee = node.getExpression();
   const argNodes = node.getArguments() as Expression[];
-  if (Node.isPropertyAccessExpression(callee) && Node.isIdentifier(callee.getExpression()) && !ctx.lookup(callee.getExpression().getText())) {
+  if (
+    Node.isPropertyAccessExpression(callee) &&
+    Node.isIdentifier(callee.getExpression()) &&
+    !ctx.lookup(callee.getExpression().getText())
+  ) {
     const ns = callee.getExpression().getText();
     const name = callee.getName();
     if (ns === 'Math' && name === 'random') return ctx.fail(node, 'TSN1209');
@@ -338,13 +395,17 @@ function convertArg(e: Expr, to: IrType): Expr {
 function assign(ctx: FnContext, node: Node, targetNode: Expression, make: () => Expr, opts: ExprOptions): Expr {
   const loc = ctx.loc(node);
   const target = lvalue(ctx, targetNode);
-  if (target.k === 'local' && target.type.tag === 'array' && ctx.pranges.length > 0) noteWrite(ctx, target.local, node, undefined, 'reassign');
+  if (target.k === 'local' && target.type.tag === 'array' && ctx.pranges.length > 0)
+    noteWrite(ctx, target.local, node, undefined, 'reassign');
   const raw = make();
   if (target.k === 'local') {
     if (demotes(ctx, target.local, raw)) return { k: 'assign', type: F64, target, value: toF64(raw), loc };
     const value = toSlot(ctx, node, raw, target.local.type, `\`${target.local.name}\``);
     if (!opts.discarded && value !== raw && !isExactWidening(raw, value)) {
-      return ctx.fail(node, 'TSN1201', ['an assignment that converts its value, used as a value', 'write the assignment as a statement of its own']);
+      return ctx.fail(node, 'TSN1201', [
+        'an assignment that converts its value, used as a value',
+        'write the assignment as a statement of its own',
+      ]);
     }
     return { k: 'assign', type: target.type, target, value, loc };
   }
@@ -380,7 +441,8 @@ function lvalue(ctx: FnContext, node: Expression): LValue {
   if (Node.isIdentifier(node)) {
     const local = ctx.lookup(node.getText());
     if (!local) {
-      if (ctx.module.constants.has(node.getText())) return ctx.fail(node, 'TSN1304', [node.getText(), 'module-level constants cannot be assigned']);
+      if (ctx.module.constants.has(node.getText()))
+        return ctx.fail(node, 'TSN1304', [node.getText(), 'module-level constants cannot be assigned']);
       return ctx.fail(node, 'TSN1202', [node.getText()]);
     }
     if (local.type.tag === 'array' && !local.isParam) return { k: 'local', type: local.type, local, loc };
@@ -389,7 +451,10 @@ function lvalue(ctx: FnContext, node: Expression): LValue {
   if (Node.isElementAccessExpression(node)) {
     const parts = elementParts(ctx, node);
     if (hasSideEffects(parts.index)) {
-      return ctx.fail(node, 'TSN1304', [firstLine(node), 'an index with side effects here would run twice: compute it into a `const` first']);
+      return ctx.fail(node, 'TSN1304', [
+        firstLine(node),
+        'an index with side effects here would run twice: compute it into a `const` first',
+      ]);
     }
     return { k: 'element', type: scalar(ARRAYS[parts.arrayKind].element), ...parts, loc };
   }
@@ -412,13 +477,21 @@ function update(ctx: FnContext, node: Node, operandNode: Expression, op: '++' | 
   }
   const checkedSlot = target.k === 'local' && SCALARS[kind].integer && kind !== 'i53' && ctx.options.has('overflowcheck');
   if (checkedSlot) {
-    if (!opts.discarded) return ctx.fail(node, 'TSN1201', [`\`${op}\` on an overflow-checked integer used as a value`, 'write it as a statement of its own']);
+    if (!opts.discarded)
+      return ctx.fail(node, 'TSN1201', [`\`${op}\` on an overflow-checked integer used as a value`, 'write it as a statement of its own']);
     const current: Expr = { ...target } as Expr;
-    const value = toSlot(ctx, node, arith(op === '++' ? '+' : '-', current, numberLiteral(1, loc), loc), target.type, `\`${target.local.name}\``);
+    const value = toSlot(
+      ctx,
+      node,
+      arith(op === '++' ? '+' : '-', current, numberLiteral(1, loc), loc),
+      target.type,
+      `\`${target.local.name}\``,
+    );
     return { k: 'assign', type: target.type, target, value, loc };
   }
   if (clamped || (!opts.discarded && target.k === 'element' && kind !== 'f64')) {
-    if (!opts.discarded) return ctx.fail(node, 'TSN1201', [`\`${op}\` on a narrow array element used as a value`, 'write it as a statement of its own']);
+    if (!opts.discarded)
+      return ctx.fail(node, 'TSN1201', [`\`${op}\` on a narrow array element used as a value`, 'write it as a statement of its own']);
     const current: Expr = { ...target } as Expr;
     const value = toStore(ctx, node, arith(op === '++' ? '+' : '-', current, numberLiteral(1, loc), loc), target.arrayKind);
     return { k: 'assign', type: target.type, target, value, loc };

@@ -80,11 +80,19 @@ export function lowerInProgram(program: Program, file: string): LoweredModule {
 /** One module on its own (in-memory sources, tests): imports resolve against the disk. */
 export function lowerModule(sf: SourceFile, key: string, defaultOptions: string[] = []): LoweredModule {
   const own = sf.getFilePath();
-  const program = new Program(sf.getProject(), (file) => (file === own ? key : file), () => defaultOptions);
+  const program = new Program(
+    sf.getProject(),
+    (file) => (file === own ? key : file),
+    () => defaultOptions,
+  );
   return lowerInProgram(program, own);
 }
 
-function readOptions(fn: MarkedFunction, defaults: string[], diagAt: (pos: number, len: number, code: 'TSN1001', args: string[]) => void): Set<string> | undefined {
+function readOptions(
+  fn: MarkedFunction,
+  defaults: string[],
+  diagAt: (pos: number, len: number, code: 'TSN1001', args: string[]) => void,
+): Set<string> | undefined {
   let ok = true;
   for (const o of fn.options) {
     if (!KNOWN_OPTIONS.has(o)) {
@@ -130,7 +138,8 @@ function readSignature(node: FunctionDeclaration, scope: ModuleScope): Signature
 
 /** TypeScript's inference for an un-annotated return, as far as compiled code can return: void, boolean or number. */
 function inferReturn(node: FunctionDeclaration): IrType {
-  const values = node.getDescendantsOfKind(SyntaxKind.ReturnStatement)
+  const values = node
+    .getDescendantsOfKind(SyntaxKind.ReturnStatement)
     .filter((r) => r.getFirstAncestorByKind(SyntaxKind.FunctionDeclaration) === node)
     .map((r) => r.getExpression())
     .filter((e) => e !== undefined);
@@ -141,9 +150,19 @@ function inferReturn(node: FunctionDeclaration): IrType {
     if (Node.isPrefixUnaryExpression(e)) return e.getOperatorToken() === SyntaxKind.ExclamationToken;
     if (Node.isBinaryExpression(e)) {
       const op = e.getOperatorToken().getKind();
-      return [SyntaxKind.LessThanToken, SyntaxKind.LessThanEqualsToken, SyntaxKind.GreaterThanToken, SyntaxKind.GreaterThanEqualsToken,
-        SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
-      ].includes(op) || ((op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) && booleanish(e.getLeft()));
+      return (
+        [
+          SyntaxKind.LessThanToken,
+          SyntaxKind.LessThanEqualsToken,
+          SyntaxKind.GreaterThanToken,
+          SyntaxKind.GreaterThanEqualsToken,
+          SyntaxKind.EqualsEqualsEqualsToken,
+          SyntaxKind.ExclamationEqualsEqualsToken,
+          SyntaxKind.EqualsEqualsToken,
+          SyntaxKind.ExclamationEqualsToken,
+        ].includes(op) ||
+        ((op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) && booleanish(e.getLeft()))
+      );
     }
     return false;
   };
@@ -165,7 +184,7 @@ function moduleConstants(sf: SourceFile): ModuleScope['constants'] {
       if (!init || !Node.isNumericLiteral(init) || !Node.isIdentifier(d.getNameNode())) continue;
       const value = sign * Number(init.compilerNode.text);
       const declared = readType(d.getTypeNode());
-      const type = declared ?? (Number.isInteger(value) && !Object.is(value, -0) ? { tag: 'scalar', kind: 'i53' } as IrType : F64);
+      const type = declared ?? (Number.isInteger(value) && !Object.is(value, -0) ? ({ tag: 'scalar', kind: 'i53' } as IrType) : F64);
       out.set(d.getName(), { value, type });
     }
   }
@@ -173,7 +192,12 @@ function moduleConstants(sf: SourceFile): ModuleScope['constants'] {
 }
 
 /** Lowers one function; retried with demoted locals until the local typing is stable. */
-function lowerFunction(scope: ModuleScope, fn: MarkedFunction, sig: Signature, options: Set<string>): IrFunction | { diagnostic: Diagnostic } {
+function lowerFunction(
+  scope: ModuleScope,
+  fn: MarkedFunction,
+  sig: Signature,
+  options: Set<string>,
+): IrFunction | { diagnostic: Diagnostic } {
   const demoted = new Map<Node, LocalLevel>();
   for (;;) {
     const ctx = new FnContext(scope, fn.name, options, sig.returns, new Map(demoted));
@@ -185,7 +209,16 @@ function lowerFunction(scope: ModuleScope, fn: MarkedFunction, sig: Signature, o
         continue;
       }
       const { line, column } = scope.sourceFile.getLineAndColumnAtPos(fn.node.getStart());
-      return { name: fn.name, module: scope.key, params, returns: sig.returns, body, options, exported: fn.node.isExported(), loc: { line, col: column } };
+      return {
+        name: fn.name,
+        module: scope.key,
+        params,
+        returns: sig.returns,
+        body,
+        options,
+        exported: fn.node.isExported(),
+        loc: { line, col: column },
+      };
     } catch (e) {
       if (!(e instanceof FunctionRejected)) return { diagnostic: internalError(scope, fn, e) };
       if (ctx.violations.size > 0) {

@@ -28,7 +28,8 @@ export function lowerPrange(ctx: FnContext, node: ForOfStatement, label?: string
   const args = call.getArguments() as Expression[];
   if (args.length < 1 || args.length > 3) return ctx.fail(call, 'TSN1406');
   const bounds = args.map((a) => bound(ctx, a));
-  const [start, end, step] = bounds.length === 1 ? [num(0, loc), bounds[0]!, num(1, loc)] : [bounds[0]!, bounds[1]!, bounds[2] ?? num(1, loc)];
+  const [start, end, step] =
+    bounds.length === 1 ? [num(0, loc), bounds[0]!, num(1, loc)] : [bounds[0]!, bounds[1]!, bounds[2] ?? num(1, loc)];
 
   const list = node.getInitializer();
   if (!Node.isVariableDeclarationList(list) || list.getDeclarations().length !== 1) {

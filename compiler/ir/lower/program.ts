@@ -48,7 +48,8 @@ export class Program {
       for (const imp of importedNames(d.scope.sourceFile)) {
         if (imp.file === file) continue;
         const sig: Signature | undefined = this.declare(imp.file).scope.functions.get(imp.exported);
-        if (sig && this.declare(imp.file).exported.has(imp.exported) && !d.scope.functions.has(imp.local)) d.scope.functions.set(imp.local, sig);
+        if (sig && this.declare(imp.file).exported.has(imp.exported) && !d.scope.functions.has(imp.local))
+          d.scope.functions.set(imp.local, sig);
       }
     }
     return d;

@@ -1,5 +1,13 @@
 // TS statement → IR statements.
-import { Node, VariableDeclarationKind, type Expression, type ForOfStatement, type Statement, type SwitchStatement, type VariableDeclarationList } from 'ts-morph';
+import {
+  Node,
+  VariableDeclarationKind,
+  type Expression,
+  type ForOfStatement,
+  type Statement,
+  type SwitchStatement,
+  type VariableDeclarationList,
+} from 'ts-morph';
 import type { Expr, Stmt } from '../nodes';
 import { exactRange } from '../range';
 import { ARRAYS, BOOL, I53, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
@@ -42,7 +50,8 @@ export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt
     return [{ k: 'do', body: b, test: condition(ctx, node.getExpression()), label, loc }];
   }
   if (Node.isForStatement(node)) return ctx.inScope(() => forStatement(ctx, node, label));
-  if (Node.isForOfStatement(node)) return ctx.inScope(() => (isPrange(ctx, node) ? lowerPrange(ctx, node, label) : forOf(ctx, node, label)));
+  if (Node.isForOfStatement(node))
+    return ctx.inScope(() => (isPrange(ctx, node) ? lowerPrange(ctx, node, label) : forOf(ctx, node, label)));
   if (Node.isSwitchStatement(node)) return ctx.inScope(() => switchStatement(ctx, node));
   if (Node.isLabeledStatement(node)) {
     const inner = node.getStatement();
@@ -59,7 +68,10 @@ export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt
   }
   if (Node.isThrowStatement(node)) return [throwStatement(ctx, node)];
   if (Node.isFunctionDeclaration(node)) return ctx.fail(node, 'TSN1207');
-  const what = node.getKindName().replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const what = node
+    .getKindName()
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return ctx.fail(node, 'TSN1201', [`a ${what}`, 'see the typed subset in the tsnative README']);
 }
 
@@ -72,7 +84,10 @@ function forOf(ctx: FnContext, node: ForOfStatement, label?: string): Stmt[] {
   const iterNode = node.getExpression();
   const iterable = lowerExpr(ctx, iterNode);
   if (iterable.type.tag !== 'array') {
-    return ctx.fail(iterNode, 'TSN1204', [`for..of over ${typeName(iterable.type)}`, 'iterate over a typed array (or prange(n) inside @native code)']);
+    return ctx.fail(iterNode, 'TSN1204', [
+      `for..of over ${typeName(iterable.type)}`,
+      'iterate over a typed array (or prange(n) inside @native code)',
+    ]);
   }
   const arrayKind = iterable.type.kind;
   const arr = ctx.declareSynthetic('arr', iterable.type);
@@ -85,7 +100,15 @@ function forOf(ctx: FnContext, node: ForOfStatement, label?: string): Stmt[] {
   }
   const decl = list.getDeclarations()[0]!;
   if (!Node.isIdentifier(decl.getNameNode())) return ctx.fail(decl, 'TSN1105');
-  const element: Expr = { k: 'element', type: scalar(ARRAYS[arrayKind].element), array: arrRef, arrayKind, index: idxRef, checked: false, loc };
+  const element: Expr = {
+    k: 'element',
+    type: scalar(ARRAYS[arrayKind].element),
+    array: arrRef,
+    arrayKind,
+    index: idxRef,
+    checked: false,
+    loc,
+  };
   const b = loop(ctx, label, () =>
     ctx.inScope(() => {
       const first = declareLocal(ctx, decl, decl.getName(), readType(decl.getTypeNode()), element, decl);
@@ -115,7 +138,8 @@ function forOf(ctx: FnContext, node: ForOfStatement, label?: string): Stmt[] {
 function switchStatement(ctx: FnContext, node: SwitchStatement): Stmt[] {
   const loc = ctx.loc(node);
   const discriminant = lowerExpr(ctx, node.getExpression());
-  if (discriminant.type.tag !== 'scalar') return ctx.fail(node.getExpression(), 'TSN1302', ['a number or boolean', typeName(discriminant.type), 'switch on a number']);
+  if (discriminant.type.tag !== 'scalar')
+    return ctx.fail(node.getExpression(), 'TSN1302', ['a number or boolean', typeName(discriminant.type), 'switch on a number']);
   const value = ctx.declareSynthetic('switch', discriminant.type);
   const valueRef: Expr = { k: 'local', type: discriminant.type, local: value, loc };
   return ctx.within({ kind: 'switch' }, () => {
@@ -134,7 +158,8 @@ function compareValues(ctx: FnContext, node: Node, left: Expr, right: Expr): Exp
     return ctx.fail(node, 'TSN1302', [typeName(left.type), typeName(right.type), 'a case value has the type of the switch value']);
   }
   if (sameType(left.type, BOOL)) return { k: 'compare', type: BOOL, op: '==', left, right, loc };
-  if (isInteger(left.type) && isInteger(right.type)) return { k: 'compare', type: BOOL, op: '==', left: convert(left, 'i53'), right: convert(right, 'i53'), loc };
+  if (isInteger(left.type) && isInteger(right.type))
+    return { k: 'compare', type: BOOL, op: '==', left: convert(left, 'i53'), right: convert(right, 'i53'), loc };
   return { k: 'compare', type: BOOL, op: '==', left: toF64(left), right: toF64(right), loc };
 }
 
@@ -201,9 +226,10 @@ function declarations(ctx: FnContext, list: VariableDeclarationList): Stmt[] {
     if (!initNode) {
       if (!declared || declared.tag === 'array') return ctx.fail(decl, 'TSN1106', [name]);
       const local = ctx.declare(name, declared, false);
-      const zero: Expr = declared.tag === 'scalar' && declared.kind === 'bool'
-        ? { k: 'bool', type: declared, value: false, loc: ctx.loc(decl) }
-        : { k: 'num', type: declared, value: 0, loc: ctx.loc(decl) };
+      const zero: Expr =
+        declared.tag === 'scalar' && declared.kind === 'bool'
+          ? { k: 'bool', type: declared, value: false, loc: ctx.loc(decl) }
+          : { k: 'num', type: declared, value: 0, loc: ctx.loc(decl) };
       return { k: 'let', local, init: zero, loc: ctx.loc(decl) };
     }
     return declareLocal(ctx, decl, name, declared, lowerExpr(ctx, initNode), initNode);
@@ -254,7 +280,7 @@ const ERRORS = new Set(['Error', 'TypeError', 'RangeError']);
 
 function throwStatement(ctx: FnContext, node: import('ts-morph').ThrowStatement): Stmt {
   const e = node.getExpression();
-  const hint = 'write `throw new RangeError(\'message\')` (Error, TypeError or RangeError with a string literal)';
+  const hint = "write `throw new RangeError('message')` (Error, TypeError or RangeError with a string literal)";
   if (!Node.isNewExpression(e)) return ctx.fail(node, 'TSN1204', ['throw of this value', hint]);
   const ctor = e.getExpression().getText();
   const args = e.getArguments();
@@ -266,4 +292,3 @@ function throwStatement(ctx: FnContext, node: import('ts-morph').ThrowStatement)
   const message = msg && (Node.isStringLiteral(msg) || Node.isNoSubstitutionTemplateLiteral(msg)) ? msg.getLiteralValue() : '';
   return { k: 'throw', error: ctor as 'Error' | 'TypeError' | 'RangeError', message, loc: ctx.loc(node) };
 }
-

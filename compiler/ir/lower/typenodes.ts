@@ -26,13 +26,16 @@ export function rejectType(ctx: FnContext, node: TypeNode, code: 'TSN1102' | 'TS
 type Named = { type: IrType } | { meant: string; fix: string };
 
 function readName(node: ts.TypeNode): Named | undefined {
-  const args = ts.isTypeReferenceNode(node) || ts.isImportTypeNode(node) ? node.typeArguments?.length ?? 0 : -1;
+  const args = ts.isTypeReferenceNode(node) || ts.isImportTypeNode(node) ? (node.typeArguments?.length ?? 0) : -1;
   const exported = packageExport(node);
   if (exported !== undefined && args === 0 && isAliasName(exported)) return { type: scalar(ALIASES[exported]) };
   const name = writtenName(node);
   if (name === undefined) return undefined;
   if (isAliasName(name) && args === 0) {
-    return { meant: `tsnative's \`${name}\``, fix: `compiled code takes \`${name}\` only from tsnative: write \`import type { ${name} } from 'tsnative'\` and give a type of your own another name` };
+    return {
+      meant: `tsnative's \`${name}\``,
+      fix: `compiled code takes \`${name}\` only from tsnative: write \`import type { ${name} } from 'tsnative'\` and give a type of your own another name`,
+    };
   }
   // `Float64Array<ArrayBufferLike>` (TS 5.7+ lib spelling) is the same view.
   if (isArrayKind(name) && args <= 1) {

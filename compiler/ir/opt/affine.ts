@@ -87,7 +87,12 @@ function small(t: Term): boolean {
  * the source's order is too, so plain int64 arithmetic in that order gives
  * the JS value.
  */
-function offsetOf(index: Expr, movers: Map<Local, Mover>, changed: Set<Local>, loc: Expr['loc']): { mover: Mover; coef: number; offset: Expr; tested: Expr } | undefined {
+function offsetOf(
+  index: Expr,
+  movers: Map<Local, Mover>,
+  changed: Set<Local>,
+  loc: Expr['loc'],
+): { mover: Mover; coef: number; offset: Expr; tested: Expr } | undefined {
   const exact = index.k === 'exactIndex' && !index.guard ? index.exact : index;
   if (exact.type.tag !== 'scalar' || exact.type.kind !== 'i53') return undefined;
   const all = terms(exact, 1, []);
@@ -104,11 +109,21 @@ function offsetOf(index: Expr, movers: Map<Local, Mover>, changed: Set<Local>, l
   const term = (t: Term, withChecks: boolean): Expr => {
     const e = withChecks ? t.e : unchecked(t.e);
     const n = Math.abs(t.coef);
-    return n === 1 ? e : { k: 'arith', type: I53T, op: '*', left: e, right: { k: 'num', type: I53T, value: n, loc }, loc, checked: withChecks || undefined };
+    return n === 1
+      ? e
+      : { k: 'arith', type: I53T, op: '*', left: e, right: { k: 'num', type: I53T, value: n, loc }, loc, checked: withChecks || undefined };
   };
   const sum = (ts: Term[], withChecks: boolean): Expr =>
     ts.reduce<Expr>(
-      (acc, t) => ({ k: 'arith', type: I53T, op: t.coef > 0 ? '+' : '-', left: acc, right: term(t, withChecks), loc, checked: withChecks || undefined }),
+      (acc, t) => ({
+        k: 'arith',
+        type: I53T,
+        op: t.coef > 0 ? '+' : '-',
+        left: acc,
+        right: term(t, withChecks),
+        loc,
+        checked: withChecks || undefined,
+      }),
       { k: 'num', type: I53T, value: 0, loc },
     );
   if (!checked) return { mover, coef, offset: sum(rest, false), tested: sum(rest, false) };
@@ -162,11 +177,22 @@ export function versionAffine(s: For, fallback: Stmt): Stmt {
   const cmp = (op: '<=' | '>=', a: Expr, b: Expr): Expr => ({ k: 'compare', type: BOOL, op, left: a, right: b, loc });
   const and = (a: Expr, b: Expr): Expr => ({ k: 'logical', type: BOOL, op: '&&', left: a, right: b, loc });
   const zero: Expr = { k: 'num', type: I53T, value: 0, loc };
-  const times = (coef: number, e: Expr): Expr => (coef === 1 ? e : { k: 'arith', type: I53T, op: '*', left: e, right: { k: 'num', type: I53T, value: coef, loc }, loc });
+  const times = (coef: number, e: Expr): Expr =>
+    coef === 1 ? e : { k: 'arith', type: I53T, op: '*', left: e, right: { k: 'num', type: I53T, value: coef, loc }, loc };
   const inRange = [...accesses.values()].map((a) => {
     const len: Expr = { k: 'length', type: I53T, array: { k: 'local', type: a.array.type, local: a.array, loc }, loc };
     // The largest index is offset + coef·(hi - 1): it must be below the length.
-    const last: Expr = a.coef === 1 ? a.mover.hi : { k: 'arith', type: I53T, op: '+', left: times(a.coef, { k: 'arith', type: I53T, op: '-', left: a.mover.hi, right: one, loc }), right: one, loc };
+    const last: Expr =
+      a.coef === 1
+        ? a.mover.hi
+        : {
+            k: 'arith',
+            type: I53T,
+            op: '+',
+            left: times(a.coef, { k: 'arith', type: I53T, op: '-', left: a.mover.hi, right: one, loc }),
+            right: one,
+            loc,
+          };
     return and(cmp('>=', add(a.tested, times(a.coef, a.mover.lo)), zero), cmp('<=', add(a.tested, last), len));
   });
   const empty: Expr = { k: 'compare', type: BOOL, op: op === '<' ? '<=' : '<', left: bound, right: start, loc };

@@ -30,7 +30,6 @@ function removeProvenChecks(stmts: Stmt[], copies: boolean): Stmt[] {
   });
 }
 
-
 interface Canonical {
   counter: Local;
   bound: Local;
@@ -89,14 +88,23 @@ function versionLoop(s: Loop, fallback: Loop | undefined): Stmt {
   const others = arrays.filter((a) => a !== c.bound);
   const unchecked = (safe: ReadonlySet<Local>): Loop => ({
     ...s,
-    body: mapExprs(s.body, (e) => (e.k === 'element' && e.checked && isLocal(e.index, c.counter) && e.array.k === 'local' && safe.has(e.array.local) ? { ...e, checked: false } : e)),
+    body: mapExprs(s.body, (e) =>
+      e.k === 'element' && e.checked && isLocal(e.index, c.counter) && e.array.k === 'local' && safe.has(e.array.local)
+        ? { ...e, checked: false }
+        : e,
+    ),
   });
   const fast = unchecked(new Set(arrays));
   if (others.length === 0) return fast;
   // Without a copy, the bound array's own checks still go: they can never fail.
   if (!fallback) return arrays.includes(c.bound) ? unchecked(new Set([c.bound])) : s;
   const loc = s.loc;
-  const len = (l: Local): Expr => ({ k: 'length', type: { tag: 'scalar', kind: 'i53' }, array: { k: 'local', type: l.type, local: l, loc }, loc });
+  const len = (l: Local): Expr => ({
+    k: 'length',
+    type: { tag: 'scalar', kind: 'i53' },
+    array: { k: 'local', type: l.type, local: l, loc },
+    loc,
+  });
   const test = others
     .map((b): Expr => ({ k: 'compare', type: BOOL, op: '>=', left: len(b), right: len(c.bound), loc }))
     .reduce((a, b): Expr => ({ k: 'logical', type: BOOL, op: '&&', left: a, right: b, loc }));

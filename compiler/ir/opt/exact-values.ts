@@ -34,7 +34,16 @@ function exactValue(e: Expr): Expr {
   const guard = guardFor(exact);
   if (!guard) return e;
   // A 0 whose sign JS's computation might make -0 is taken from that computation.
-  return { k: 'exactValue', type: F64, guard: all(guard.tests, e.loc), exact, scale: 2 ** -form.shift, fallback: plain, nonZero: guard.negZero, loc: e.loc };
+  return {
+    k: 'exactValue',
+    type: F64,
+    guard: all(guard.tests, e.loc),
+    exact,
+    scale: 2 ** -form.shift,
+    fallback: plain,
+    nonZero: guard.negZero,
+    loc: e.loc,
+  };
 }
 
 /**
@@ -51,7 +60,14 @@ function guardedIndex(e: Expr & { k: 'exactIndex' }): Expr {
 }
 
 function all(tests: Expr[], loc: Expr['loc']): Expr {
-  return tests.reduce<Expr | undefined>((acc, t) => (acc ? { k: 'logical', type: BOOL, op: '&&', left: acc, right: t, loc } : t), undefined) ?? { k: 'bool', type: BOOL, value: true, loc };
+  return (
+    tests.reduce<Expr | undefined>((acc, t) => (acc ? { k: 'logical', type: BOOL, op: '&&', left: acc, right: t, loc } : t), undefined) ?? {
+      k: 'bool',
+      type: BOOL,
+      value: true,
+      loc,
+    }
+  );
 }
 
 /**

@@ -52,7 +52,15 @@ function arith(e: Expr & { k: 'arith' }): ExactForm | undefined {
   if (e.op === '%') return undefined;
   const right = exactForm(e.right);
   if (!right) return undefined;
-  const checked = (op: '+' | '-' | '*', l: Expr, r: Expr): Expr => ({ k: 'arith', type: I53, op, left: l, right: r, loc: e.loc, checked: true });
+  const checked = (op: '+' | '-' | '*', l: Expr, r: Expr): Expr => ({
+    k: 'arith',
+    type: I53,
+    op,
+    left: l,
+    right: r,
+    loc: e.loc,
+    checked: true,
+  });
   if (e.op === '*') {
     const shift = left.shift + right.shift;
     return shift > MAX_SHIFT ? undefined : { expr: checked('*', left.expr, right.expr), shift };

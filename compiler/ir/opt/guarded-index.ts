@@ -40,7 +40,13 @@ function narrowBranch(s: If, ctx: PassContext): If {
       });
       return { ...e, operand };
     });
-    if (used) copies.push({ k: 'let', local: copy, init: { k: 'convert', type: I53, to: 'i53', operand: { k: 'local', type: F64, local, loc: s.loc }, loc: s.loc }, loc: s.loc });
+    if (used)
+      copies.push({
+        k: 'let',
+        local: copy,
+        init: { k: 'convert', type: I53, to: 'i53', operand: { k: 'local', type: F64, local, loc: s.loc }, loc: s.loc },
+        loc: s.loc,
+      });
   }
   return copies.length ? { ...s, then: [...copies, ...then] } : s;
 }
@@ -61,7 +67,8 @@ function boundedLocals(test: Expr): Map<Local, Bounds> {
   const below = new Map<Local, Local>();
   for (const c of conjuncts(test)) {
     if (c.k !== 'compare') continue;
-    const [local, op, other] = c.left.k === 'local' ? [c.left.local, c.op, c.right] : c.right.k === 'local' ? [c.right.local, mirror(c.op), c.left] : [];
+    const [local, op, other] =
+      c.left.k === 'local' ? [c.left.local, c.op, c.right] : c.right.k === 'local' ? [c.right.local, mirror(c.op), c.left] : [];
     if (!local || !op || !other || !local.intValued || local.type.tag !== 'scalar' || local.type.kind !== 'f64') continue;
     const bound = exactRange(other);
     if (!bound) continue;

@@ -53,4 +53,3 @@ function inlineIntegerNames(stmts: Stmt[]): Stmt[] {
   }
   return out;
 }
-

@@ -83,11 +83,33 @@ function readsOnly(e: Expr, assigned: Set<Local>, own: Set<Local>, elements = fa
         break;
       case 'element':
         // Only reads proven in range: a check could throw before earlier iterations finished.
-        if (!elements || x.checked || x.index.k === 'toIndex' || x.index.k === 'exactIndex' || x.array.k !== 'local' || assigned.has(x.array.local)) return false;
+        if (
+          !elements ||
+          x.checked ||
+          x.index.k === 'toIndex' ||
+          x.index.k === 'exactIndex' ||
+          x.array.k !== 'local' ||
+          assigned.has(x.array.local)
+        )
+          return false;
         break;
       // Pure, and cannot throw (Math and Number builtins included).
-      case 'num': case 'bool': case 'arith': case 'bit': case 'bitnot': case 'neg': case 'compare': case 'logical': case 'not': case 'truthy': case 'cond': case 'seq':
-      case 'builtin': case 'exactValue': case 'within': case 'storeClamp':
+      case 'num':
+      case 'bool':
+      case 'arith':
+      case 'bit':
+      case 'bitnot':
+      case 'neg':
+      case 'compare':
+      case 'logical':
+      case 'not':
+      case 'truthy':
+      case 'cond':
+      case 'seq':
+      case 'builtin':
+      case 'exactValue':
+      case 'within':
+      case 'storeClamp':
         break;
       case 'local':
         if (!own.has(x.local) && assigned.has(x.local)) return false;
@@ -112,10 +134,20 @@ function writesArrays(stmts: Stmt[]): boolean {
 
 function jumps(s: Stmt): boolean {
   switch (s.k) {
-    case 'break': case 'continue': return true;
-    case 'if': return s.then.some(jumps) || (s.else ?? []).some(jumps);
-    case 'for': case 'while': case 'do': case 'block': case 'prange': return s.body.some(jumps);
-    case 'switch': return s.cases.some((c) => c.body.some(jumps));
-    default: return false;
+    case 'break':
+    case 'continue':
+      return true;
+    case 'if':
+      return s.then.some(jumps) || (s.else ?? []).some(jumps);
+    case 'for':
+    case 'while':
+    case 'do':
+    case 'block':
+    case 'prange':
+      return s.body.some(jumps);
+    case 'switch':
+      return s.cases.some((c) => c.body.some(jumps));
+    default:
+      return false;
   }
 }

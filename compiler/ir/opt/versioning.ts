@@ -18,5 +18,7 @@ export function copyable(original: Stmt): boolean {
 }
 
 function hasLabel(s: Stmt): boolean {
-  return (s.k === 'for' || s.k === 'while' || s.k === 'do' || s.k === 'prange' || s.k === 'break' || s.k === 'continue') && s.label !== undefined;
+  return (
+    (s.k === 'for' || s.k === 'while' || s.k === 'do' || s.k === 'prange' || s.k === 'break' || s.k === 'continue') && s.label !== undefined
+  );
 }

@@ -25,7 +25,7 @@ export function sumsq(xs: Float64Array): number {
 
 /** @native */
 export function arith(a: f64, b: f64): f64 {
-  return (a + b) * (a - b) / (b + HALF) + (a % b) - -a;
+  return ((a + b) * (a - b)) / (b + HALF) + (a % b) - -a;
 }
 
 /** @native */
@@ -56,7 +56,7 @@ export function minMaxSigns(x: f64, y: f64): f64 {
 export function intArith(a: i32, b: i32): i32 {
   const s = a + b;
   const d = a - b;
-  return (s ^ d) + Math.imul(a, b) | 0;
+  return ((s ^ d) + Math.imul(a, b)) | 0;
 }
 
 /** @native */

@@ -22,7 +22,7 @@ export function quarters(a: Int32Array, n: u32): f64 {
 
 /** Narrow leaves need no bound at all: every step fits. @native */
 export function narrow(a: i16, b: i16, c: i16): f64 {
-  return a * b * c + (a - b) * (b + c) / 2;
+  return a * b * c + ((a - b) * (b + c)) / 2;
 }
 
 /** Products beyond 2^53 round in JS; the bound sends them to the double computation. @native */

@@ -30,10 +30,14 @@ export function switchFallthrough(x: i32): i32 {
 /** @native */
 export function switchOnDouble(x: f64): f64 {
   switch (x) {
-    case 0.5: return 1;
-    case NEG: return 2;
-    case Infinity: return 3;
-    case LIMIT: return 4;
+    case 0.5:
+      return 1;
+    case NEG:
+      return 2;
+    case Infinity:
+      return 3;
+    case LIMIT:
+      return 4;
   }
   return x === x ? 0 : -0;
 }
@@ -64,7 +68,7 @@ export function intLogic(a: i32, b: i32): i32 {
 /** @native */
 export function commaOperator(a: f64): f64 {
   let k = 0;
-  const r = (k++, k += 2, a * k);
+  const r = (k++, (k += 2), a * k);
   return r;
 }
 
@@ -77,7 +81,16 @@ export function f32Locals(xs: Float32Array): f32 {
 }
 
 /** @native */
-export function storesConvert(v: f64, i8s: Int8Array, u8s: Uint8Array, c8s: Uint8ClampedArray, i16s: Int16Array, u16s: Uint16Array, u32s: Uint32Array, f32s: Float32Array): void {
+export function storesConvert(
+  v: f64,
+  i8s: Int8Array,
+  u8s: Uint8Array,
+  c8s: Uint8ClampedArray,
+  i16s: Int16Array,
+  u16s: Uint16Array,
+  u32s: Uint32Array,
+  f32s: Float32Array,
+): void {
   for (let i = 0; i < i8s.length; i++) {
     const x = v * (i + 1) - i * 100.5;
     i8s[i] = x;
