@@ -1,5 +1,5 @@
 // The binding.gyp of one generated module. Sources are relative to the file:
-// absolute source paths break make's target names (RELIABILITY.md).
+// absolute source paths break make's target names.
 import type { BuildFlags } from './flags';
 
 // node's common.gypi turns exceptions off and picks its own -std; both are

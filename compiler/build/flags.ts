@@ -14,16 +14,16 @@ export interface BuildFlags {
 
 // -ffp-contract=off: a contracted a*b+c (FMA) differs from JS (docs/internals.md).
 // -fwrapv: integer wrap-around is defined, as the JS conversions expect.
-// -fno-strict-aliasing: typed arrays of different kinds may view one buffer (SPEC §2).
+// -fno-strict-aliasing: typed arrays of different kinds may view one buffer.
 // -fno-trapping-math: nothing reads the FP exception flags, so conversions and
 //   arithmetic may be hoisted out of branches (values are unchanged: every
 //   operation still rounds as IEEE says); n-body ran 1.4x faster with it.
-// -falign-loops=32: matmul's one hot loop ran in 4.7 or 7.7 ms with the same
-//   instructions, by where the build placed it: with 32-byte alignment it was
-//   fast in every build and benchmark run measured, without it slow in every
-//   one. (The reference addon, built alike, was once slow too: where the
-//   arrays lie matters as well.)
-const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math', '-falign-loops=32'];
+// -falign-loops=64: a hot loop that crosses a 64-byte line runs up to 1.8x
+//   slower here (AMD EPYC). matmul's inner loop is 32 bytes or 34 by which
+//   registers g++ picks; aligned to 32 it ran in 4.7 or 8.1 ms with the same
+//   instructions, aligned to 64 in 4.9 ms either way. (The reference addon is
+//   built alike.)
+const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-strict-aliasing', '-fno-trapping-math', '-falign-loops=64'];
 // Generated code uses node_api.h alone (C++ exceptions carry faults to the entry point).
 const DEFINES = ['NAPI_VERSION=8'];
 

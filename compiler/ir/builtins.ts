@@ -23,7 +23,7 @@ const minMax: Typer = (a) =>
   allInt(a) && a.length > 0 ? { params: a.map(() => I53), result: I53 } : { params: f64s(a.length), result: F64 };
 const abs: Typer = (a) => (a.length !== 1 ? undefined : allInt(a) ? { params: [I53], result: I53 } : { params: [F64], result: F64 });
 
-/** `Math.<name>` functions; transcendental ones go through libm (SPEC §2 exceptions). */
+/** `Math.<name>` functions; transcendental ones go through libm (a documented exception: they may differ from V8 in the last place). */
 export const MATH_FUNCTIONS: Record<string, Typer> = {
   sqrt: unaryF64,
   abs,
@@ -68,7 +68,7 @@ export const NUMBER_FUNCTIONS: Record<string, Typer> = {
   isSafeInteger: unaryPredicate,
 };
 
-/** Builtins whose result is an integer-valued number whatever the input (SPEC §2 integer-valued list). */
+/** Builtins whose result is an integer-valued number whatever the input (the typed subset's integer-valued list). */
 export const INTEGER_VALUED = new Set(['floor', 'ceil', 'trunc', 'round', 'imul', 'clz32']);
 /** Integer-valued when every argument is. */
 export const INTEGER_PRESERVING = new Set(['abs', 'sign', 'min', 'max']);

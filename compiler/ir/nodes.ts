@@ -19,7 +19,7 @@ export interface Local {
   isParam: boolean;
   /** Made by the compiler (switch values, for..of indices): named apart from user names. */
   synthetic?: boolean;
-  /** An f64 local whose every value is integer-valued (SPEC §2): it may enter integer slots. */
+  /** An f64 local whose every value is integer-valued (the typed subset's sense): it may enter integer slots. */
   intValued?: boolean;
   /** An i53 local's proven bounds (const locals, prange indices, loop counters): see range.ts. */
   range?: readonly [number, number];

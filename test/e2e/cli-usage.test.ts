@@ -51,6 +51,12 @@ describe('usage errors exit 2', () => {
       ['emit', 'src/stats.ts', '--fn', 'nope'],
       /no @native function 'nope' in src\/stats\.ts \(there are: dot, sumsq\)/,
     ],
+    [
+      'emit --ir after an unknown pass',
+      ['emit', 'src/stats.ts', '--ir', '--after', 'nope'],
+      /unknown pass 'nope' \(the passes, in order: typer, loop-ranges/,
+    ],
+    ['--after without --ir', ['emit', 'src/stats.ts', '--after', 'bounds'], /--after goes with --ir/],
   ])('%s', (_, args, message) => {
     const r = tsnative(dir, args);
     expect(r.status).toBe(2);
@@ -96,6 +102,17 @@ describe('emit', () => {
     const sumsq = tsnative(dir, ['emit', 'src/stats.ts', '--fn', 'sumsq']);
     expect(sumsq.stdout).toContain('tsn_fn_sumsq(');
     expect(sumsq.stdout).toContain('tsn_fn_dot(');
+  });
+
+  it('--ir prints the IR after the passes, or after one of them', () => {
+    const all = tsnative(dir, ['emit', 'src/stats.ts', '--ir', '--fn', 'sumsq']);
+    expect(all.status).toBe(0);
+    expect(all.stdout).toMatch(/^function sumsq\(xs: Float64Array\): f64 \{ {2}\/\/ src\/stats\.ts:\d+$/m);
+    expect(all.stdout).toMatch(/^function dot\(/m);
+    // The typer's checked reads lose their checks in the bounds pass (`a[i]!` is unchecked).
+    const typed = tsnative(dir, ['emit', 'src/stats.ts', '--ir', '--fn', 'dot', '--after', 'typer']);
+    expect(typed.stdout).not.toContain(']!');
+    expect(tsnative(dir, ['emit', 'src/stats.ts', '--ir', '--fn', 'dot', '--after', 'bounds']).stdout).toContain(']!');
   });
 
   it('exits 1 with the diagnostics when nothing compiles', () => {

@@ -44,7 +44,7 @@ describe('generated binding.gyp', () => {
       '-ffp-contract=off',
       '-fno-strict-aliasing',
       '-fno-trapping-math',
-      '-falign-loops=32',
+      '-falign-loops=64',
     ]);
     expect(t.defines).toEqual(['NAPI_VERSION=8']);
     expect(t['cflags!']).toContain('-fno-exceptions');

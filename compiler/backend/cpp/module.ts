@@ -97,7 +97,7 @@ function prototype(fn: IrFunction): string {
   return `${cppType(fn.returns)} ${implName(fn.name)}(${params})`;
 }
 
-// `fastmath` (SPEC §2): reassociation and contraction for this function only;
+// `fastmath`: reassociation and contraction for this function only;
 // NaN and Infinity keep their meaning (no -ffinite-math-only).
 const FASTMATH = '__attribute__((optimize("associative-math", "no-signed-zeros", "no-trapping-math", "fp-contract=fast")))';
 

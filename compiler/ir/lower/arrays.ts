@@ -1,4 +1,4 @@
-// Typed arrays made or reshaped in compiled code (SPEC §2 "Local typed arrays"):
+// Typed arrays made or reshaped in compiled code (the typed subset's "local typed arrays"):
 // `new XArray(n)`, `.fill`, `.set`, `.subarray`.
 import type { CallExpression, Expression, NewExpression } from 'ts-morph';
 import type { Expr } from '../nodes';

@@ -1,5 +1,5 @@
 // Where JS converts, the IR gets an explicit `convert` node; where JS would
-// keep a value a slot cannot hold, the user gets a diagnostic (SPEC §2).
+// keep a value a slot cannot hold, the user gets a diagnostic (the typed subset's slot rules).
 import type { Node } from 'ts-morph';
 import { INTEGER_PRESERVING, INTEGER_VALUED } from '../builtins';
 import type { Expr, Local } from '../nodes';
@@ -56,7 +56,7 @@ export function meetLevels(a: LocalLevel, b: LocalLevel): LocalLevel {
   return 'f64';
 }
 
-/** Integer-valued in the sense of SPEC §2: may enter an integer slot. */
+/** Integer-valued in the typed subset's sense: may enter an integer slot. */
 export function isIntValued(e: Expr): boolean {
   if (isInteger(e.type)) return true;
   switch (e.k) {
@@ -82,7 +82,7 @@ export function isIntValued(e: Expr): boolean {
   }
 }
 
-/** An f32 value in the sense of SPEC §2: may enter an f32 slot. */
+/** An f32 value in the typed subset's sense: may enter an f32 slot. */
 export function isF32Valued(e: Expr): boolean {
   if (e.type.tag === 'scalar' && e.type.kind === 'f32') return true;
   switch (e.k) {

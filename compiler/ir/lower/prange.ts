@@ -1,4 +1,4 @@
-// `for (const i of prange(lo, hi, step))` → a parallel loop (SPEC §2 "prange").
+// `for (const i of prange(lo, hi, step))` → a parallel loop.
 // Iterations share nothing but arrays and recognised reductions: any other
 // write to an outer local, a read of a reduction's partial, or leaving the
 // loop early is a diagnostic that says why.
