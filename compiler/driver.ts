@@ -58,21 +58,18 @@ export interface CompileResult {
 
 /**
  * The module after the passes for `backend`. A function whose optimisation
- * fails (a compiler bug the verifier caught) is left out, with a diagnostic,
- * and so is every function that calls it.
+ * fails (a compiler bug the verifier caught) is left out, with a diagnostic
+ * at its name in `fileOf(its module)`, and so is every function that calls it.
  */
-export function optimiseModule(ir: IrModule, backend: Backend, diagnostics: Diagnostic[]): IrModule {
+export function optimiseModule(ir: IrModule, backend: Backend, diagnostics: Diagnostic[], fileOf = (key: string) => key): IrModule {
   const failed = new Set<string>();
   const opt = (fn: IrFunction): IrFunction[] => {
     try {
       return [optimiseFunction(fn, backend.costs)];
     } catch (e) {
       failed.add(`${fn.module}#${fn.name}`);
-      const text = ir.texts[fn.module] ?? '';
-      const file = fn.module === ir.source ? ir.source : fn.module;
-      diagnostics.push(
-        makeDiagnostic('TSN9001', { file, line: fn.loc.line, col: fn.loc.col, length: fn.name.length }, text, [(e as Error).message]),
-      );
+      const where = { file: fileOf(fn.module), line: fn.loc.line, col: fn.loc.col, length: fn.name.length };
+      diagnostics.push(makeDiagnostic('TSN9001', where, ir.texts[fn.module] ?? '', [(e as Error).message]));
       return [];
     }
   };
@@ -105,7 +102,8 @@ export function compileFiles(files: string[], opts: CompileOptions = {}): Compil
     const diagnostics = [...lowered.diagnostics];
     const artefacts: Artefact[] = [];
     for (const backend of opts.checkOnly ? [] : targetsOf(project)) {
-      const ir = optimiseModule(lowered.ir, backend, diagnostics);
+      const fileOf = (key: string) => (key === lowered.ir.source ? file : (program.fileOf(key) ?? key));
+      const ir = optimiseModule(lowered.ir, backend, diagnostics, fileOf);
       if (ir.functions.length === 0) continue;
       const emitted = backend.emit(ir);
       artefacts.push({ target: backend.target, ir, emitted, recipe: backend.recipe(emitted, project) });
@@ -132,9 +130,10 @@ export function compileFiles(files: string[], opts: CompileOptions = {}): Compil
   });
 }
 
-/** The back ends a project builds for (today: the CPU). */
-function targetsOf(_project: ProjectConfig): Backend[] {
-  return [BACKENDS.cpu];
+/** The back ends a project builds for: the CPU always (every machine runs it), then the others it names that exist. */
+function targetsOf(project: ProjectConfig): Backend[] {
+  const others = project.targets.filter((t): t is TargetName => t !== 'cpu' && Object.prototype.hasOwnProperty.call(BACKENDS, t));
+  return [BACKENDS.cpu, ...others.map((t) => BACKENDS[t])];
 }
 
 /** The other modules whose code is compiled into this one's addon, with the hash of what was compiled. */

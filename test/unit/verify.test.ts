@@ -109,7 +109,7 @@ it('turns a pass that breaks the IR into TSN9001 for that function and its calle
   });
   try {
     const [result] = compileFiles([file]);
-    expect(result!.diagnostics.map((d) => [d.code, d.loc.line])).toEqual([['TSN9001', 2]]);
+    expect(result!.diagnostics.map((d) => [d.code, d.loc.file, d.loc.line])).toEqual([['TSN9001', file, 2]]);
     expect(result!.diagnostics[0]!.message).toMatch(/after pass bounds, broken: ghost \(#99\) is used outside/);
     expect(result!.functions.map((f) => f.name)).toEqual(['fine']);
     expect(result!.artefacts[0]!.emitted.files[0]!.text).not.toMatch(/tsn_fn_(broken|caller)\b/);
