@@ -57,15 +57,16 @@ export function emitCommand(file: string, opts: EmitOptions, io: Output): number
   const [result] = driver.compileFiles([file], { checkOnly: opts.ir });
   const errors = printDiagnostics([result!], io.err, io.colorErr);
   const backend = driver.BACKENDS[target];
+  // The IR to print is the typer's (the passes run below); the code is the module's, already optimised.
   let ir: IrModule | undefined = opts.ir ? result!.ir : result!.artefacts.find((a) => a.target === target)?.ir;
-  if (opts.fn !== undefined) {
-    const selected = selectFunction(result!.ir, opts.fn);
+  if (opts.fn !== undefined && ir) {
+    const selected = selectFunction(ir, opts.fn);
     if (!selected) {
       if (errors > 0) return EXIT_FAILED;
-      const known = result!.ir.functions.map((f) => f.name);
+      const known = ir.functions.map((f) => f.name);
       throw new UsageError(`no @native function '${opts.fn}' in ${file}${known.length > 0 ? ` (there are: ${known.join(', ')})` : ''}`);
     }
-    ir = opts.ir ? selected : driver.optimiseModule(selected, backend, []);
+    ir = selected;
   }
   if (!ir || ir.functions.length === 0) {
     if (errors === 0) io.err(`tsnative: no @native functions in ${file}`);

@@ -6,7 +6,7 @@ import type { Emitted } from '../backend';
 import { entryName, implName, localName, moduleStem, offloadExport, offloadName } from '../names';
 import { CodeWriter } from '../writer';
 import { collectLabels, statements } from './statements';
-import { ARG_READER, NAPI_ARRAY, cppType, elementType, stringLiteral } from './types';
+import { argReader, NAPI_ARRAY, cppType, elementType, stringLiteral } from './types';
 import { emitting, helper, work } from './work';
 
 export function emitModule(mod: IrModule): Emitted {
@@ -127,7 +127,7 @@ function readArguments(w: CodeWriter, fn: IrFunction): void {
         `auto ${localName(p)} = ${work('boundary', 'args.view', 'view')}<${elementType(p.type.kind)}>(${i}, ${name}, ${NAPI_ARRAY[p.type.kind]});`,
       );
     } else if (p.type.tag === 'scalar') {
-      const reader = ARG_READER[p.type.kind];
+      const reader = argReader(p.type.kind);
       w.line(`auto ${localName(p)} = ${work('boundary', `args.${reader}`, reader)}(${i}, ${name});`);
     }
   });
