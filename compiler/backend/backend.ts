@@ -11,7 +11,7 @@ import type { ProjectConfig } from '../../runtime/project';
 export type TargetName = 'cpu';
 
 /** What a module's code needs from the machine that builds and runs it. */
-export type Need = 'openmp';
+export type Need = 'openmp' | 'simulator';
 
 /** Run-time work beyond plain arithmetic, by kind (annotate's legend). */
 export type CostKind = 'boundary' | 'bounds' | 'convert' | 'throw' | 'call' | 'alloc' | 'parallel';

@@ -27,11 +27,17 @@ const BASE_CFLAGS = ['-std=c++17', '-O3', '-fwrapv', '-ffp-contract=off', '-fno-
 // Generated code uses node_api.h alone (C++ exceptions carry faults to the entry point).
 const DEFINES = ['NAPI_VERSION=8'];
 
-/** Only addons whose code runs OpenMP loops link libgomp. */
+/**
+ * Only addons whose code runs OpenMP loops link libgomp. The kernel
+ * simulator's threads are C++20 coroutines (native/tsnative/sim/sim.h), so an
+ * addon with kernels is C++20; the rest stay C++17, whose precompiled header
+ * every other addon shares.
+ */
 export function buildFlags(project: Pick<ProjectConfig, 'cflags'>, needs: readonly Need[]): BuildFlags {
   const openmp = needs.includes('openmp') ? ['-fopenmp'] : [];
+  const base = needs.includes('simulator') ? BASE_CFLAGS.map((f) => (f === '-std=c++17' ? '-std=c++20' : f)) : BASE_CFLAGS;
   return {
-    cflags: [...BASE_CFLAGS, ...openmp, ...project.cflags],
+    cflags: [...base, ...openmp, ...project.cflags],
     ldflags: [...openmp],
     defines: [...DEFINES],
     includeDirs: [nativeIncludeDir()],

@@ -31,7 +31,14 @@ function cacheRoot(): string {
 
 function templateDir(flags: BuildFlags, opts: GypOptions): string {
   const key = hashText(
-    JSON.stringify({ flags, node: currentNodeTarget(), nodeDir: opts.nodeDir, headers: headersDigest(), cxx: cxxVersion() }),
+    // The binding.gyp text too: a template configured by another version of it is another template.
+    JSON.stringify({
+      gyp: bindingGyp(GYP_TARGET, GYP_SOURCE, flags),
+      node: currentNodeTarget(),
+      nodeDir: opts.nodeDir,
+      headers: headersDigest(),
+      cxx: cxxVersion(),
+    }),
   );
   return path.join(cacheRoot(), 'gyp', key.slice(0, 16));
 }

@@ -8,7 +8,7 @@ export interface DiagnosticInfo {
 }
 
 export const DIAGNOSTICS = {
-  TSN1001: { message: 'unknown option `{0}` after @native', hint: 'known options: fastmath, noboundscheck, overflowcheck' },
+  TSN1001: { message: 'unknown option `{0}` after @{1}', hint: 'known options: fastmath, noboundscheck, overflowcheck' },
   TSN1002: {
     message: '@native needs a function declaration with a body',
     hint: 'write `function name(...) { ... }`; arrow functions, methods and overloads are not compiled',
@@ -92,6 +92,39 @@ export const DIAGNOSTICS = {
   TSN1406: {
     message: 'prange takes 1 to 3 integer arguments: prange(n) or prange(lo, hi, step)',
     hint: 'pass integer bounds, e.g. `prange(xs.length)`',
+  },
+  TSN1501: { message: '`{0}` exists only in a @kernel function', hint: '{1}' },
+  TSN1502: {
+    message: 'a kernel returns nothing',
+    hint: 'declare it `: void` and write its results into an array argument',
+  },
+  TSN1503: {
+    message: 'a kernel cannot {0}',
+    hint: '{1}',
+  },
+  TSN1504: {
+    message: '`{0}` is not part of the kernel language',
+    hint: 'kernels have cuda.threadIdx/blockIdx/blockDim/gridDim (.x .y .z), cuda.grid(1|2), cuda.gridsize(1|2), cuda.syncthreads(), cuda.shared.array and cuda.atomic.add/sub/min/max/exch/cas',
+  },
+  TSN1505: {
+    message: '`{0}` needs a typed-array kind and a size known before the kernel runs',
+    hint: 'write `const s = cuda.shared.array(Float32Array, 256)`: the size a positive integer literal or module-level const',
+  },
+  TSN1506: {
+    message: '{0} works on {1}',
+    hint: 'keep the values that threads update together in an array of one of those kinds',
+  },
+  TSN1507: {
+    message: 'cuda.syncthreads() is a statement of its own',
+    hint: 'write `cuda.syncthreads();` on its own line, not inside an expression',
+  },
+  TSN1508: {
+    message: '`{0}` is a kernel: it is launched, not called',
+    hint: 'run it with `launch({0}, { grid, block }, ...args)` from JavaScript, or mark the shared code `/** @native */` and call that',
+  },
+  TSN1510: {
+    message: '`{0}(2)` gives two values: destructure them',
+    hint: 'write `const [x, y] = {0}(2);` (or `{0}(1)` for one dimension)',
   },
   TSN9001: {
     message: 'internal compiler error: {0}',

@@ -1,4 +1,5 @@
-// Finds the functions marked `@native` and the words after the tag (options).
+// Finds the functions marked `@native` or `@kernel` (a GPU kernel) and the
+// words after the tag (options).
 import { Node, type FunctionDeclaration, type SourceFile } from 'ts-morph';
 
 export const KNOWN_OPTIONS = new Set(['fastmath', 'noboundscheck', 'overflowcheck']);
@@ -9,6 +10,8 @@ export interface MarkedFunction {
   options: string[];
   /** Offset of the tag in the file, for option diagnostics. */
   tagPos: number;
+  /** Marked `@kernel`: launched on a grid of threads, not called. */
+  kernel: boolean;
 }
 
 export interface MisplacedMark {
@@ -18,11 +21,12 @@ export interface MisplacedMark {
 
 // The tag may follow prose in the same comment; options are the words after
 // it on the same line.
-const TAG = /(^|[\s*])@native\b([^\n]*)/;
+const TAG = /(^|[\s*])@(native|kernel)\b([^\n]*)/;
 
 interface Tag {
   options: string[];
   pos: number;
+  kernel: boolean;
 }
 
 function findTag(node: Node): Tag | undefined {
@@ -31,9 +35,9 @@ function findTag(node: Node): Tag | undefined {
     if (!text.startsWith('/**')) continue;
     const m = TAG.exec(text);
     if (!m) continue;
-    const rest = (m[2] ?? '').replace(/\*\/.*$/, '');
+    const rest = (m[3] ?? '').replace(/\*\/.*$/, '');
     const options = rest.split(/[\s,]+/).filter((w) => w.length > 0 && w !== '*');
-    return { options, pos: range.getPos() + m.index + (m[1] ?? '').length };
+    return { options, pos: range.getPos() + m.index + (m[1] ?? '').length, kernel: m[2] === 'kernel' };
   }
   return undefined;
 }
@@ -46,7 +50,7 @@ export function discover(sf: SourceFile): { marked: MarkedFunction[]; misplaced:
     if (Node.isFunctionDeclaration(stmt)) {
       if (!tag) continue;
       const name = stmt.getName();
-      if (name && stmt.getBody()) marked.push({ node: stmt, name, options: tag.options, tagPos: tag.pos });
+      if (name && stmt.getBody()) marked.push({ node: stmt, name, options: tag.options, tagPos: tag.pos, kernel: tag.kernel });
       else misplaced.push({ node: stmt, tagPos: tag.pos });
     } else if (tag) {
       misplaced.push({ node: stmt, tagPos: tag.pos });

@@ -27,6 +27,8 @@ export interface Local {
   constant?: boolean;
   /** An i53 local known to be less than this local's value: bounding that one bounds both. */
   below?: Local;
+  /** A kernel's name for the block's shared array of this slot (a `sharedArray` initialises it). */
+  shared?: number;
 }
 
 export type Expr =
@@ -95,9 +97,33 @@ export type Expr =
   | { k: 'storeClamp'; type: IrType; operand: Expr; loc: Loc }
   /** A prange bound given as a double: the integer it is, or a RangeError unless it is an integer within ±2^53. */
   | { k: 'prangeBound'; type: IrType; operand: Expr; loc: Loc }
+  /** In a kernel: a component (0 = x, 1 = y, 2 = z) of the running thread's position or of the launch's shape; i53. */
+  | { k: 'thread'; type: IrType; name: ThreadValue; axis: 0 | 1 | 2; loc: Loc }
+  /**
+   * In a kernel: `cuda.atomic.op(array, index, [compare,] value)`, one indivisible
+   * read-modify-write of an element; its value is the element before. `value`
+   * (and `compare`) are of the element kind.
+   */
+  | {
+      k: 'atomic';
+      type: IrType;
+      op: AtomicOp;
+      array: Expr;
+      arrayKind: ArrayKind;
+      index: Expr;
+      compare?: Expr;
+      value: Expr;
+      checked: boolean;
+      loc: Loc;
+    }
+  /** In a kernel: `cuda.shared.array(Kind, length)`, the block's `slot`-th shared array (zero-filled). */
+  | { k: 'sharedArray'; type: IrType; arrayKind: ArrayKind; length: number; slot: number; loc: Loc }
   | { k: 'assign'; type: IrType; target: LValue; value: Expr; loc: Loc }
   /** ++/-- on an integer slot held as a machine integer. */
   | { k: 'update'; type: IrType; target: LValue; op: '++' | '--'; prefix: boolean; loc: Loc };
+
+export type ThreadValue = 'threadIdx' | 'blockIdx' | 'blockDim' | 'gridDim';
+export type AtomicOp = 'add' | 'sub' | 'min' | 'max' | 'exch' | 'cas';
 
 export type LValue =
   | { k: 'local'; type: IrType; local: Local; loc: Loc }
@@ -130,7 +156,9 @@ export type Stmt =
    * How many iterations pay for a second thread is the target's to decide.
    */
   | { k: 'prange'; index: Local; start: Expr; end: Expr; step: Expr; body: Stmt[]; reductions: Reduction[]; label?: string; loc: Loc }
-  | { k: 'throw'; error: 'Error' | 'TypeError' | 'RangeError'; message: string; loc: Loc };
+  | { k: 'throw'; error: 'Error' | 'TypeError' | 'RangeError'; message: string; loc: Loc }
+  /** In a kernel: `cuda.syncthreads()`; `site` numbers the call in its kernel (reported when threads diverge). */
+  | { k: 'barrier'; site: number; loc: Loc };
 
 /**
  * A counting loop whose body is `lets; while (…) { scalar updates }; rest`,
@@ -163,6 +191,8 @@ export interface IrFunction {
   body: Stmt[];
   options: Set<string>;
   exported: boolean;
+  /** A `@kernel`: run by every thread of a launch; returns void. */
+  kernel?: boolean;
   loc: Loc;
 }
 

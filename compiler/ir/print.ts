@@ -121,6 +121,12 @@ class Printer {
         return `clampU8(${x(e.operand)})`;
       case 'prangeBound':
         return `prangeBound(${x(e.operand)})`;
+      case 'thread':
+        return `cuda.${e.name}.${'xyz'[e.axis]}`;
+      case 'atomic':
+        return `cuda.atomic.${e.op}(${[e.array, e.index, ...(e.compare ? [e.compare] : []), e.value].map(x).join(', ')})${e.checked ? '' : '!'}`;
+      case 'sharedArray':
+        return `cuda.shared.array(${e.arrayKind}, ${e.length})`;
     }
   }
 
@@ -161,6 +167,9 @@ class Printer {
         return;
       case 'throw':
         this.line(`throw ${s.error}(${JSON.stringify(s.message)})`);
+        return;
+      case 'barrier':
+        this.line(`cuda.syncthreads()  // barrier ${s.site}`);
         return;
       case 'block':
         this.block('', () => this.stmts(s.body));
@@ -215,7 +224,12 @@ export function printFunction(fn: IrFunction): string {
   const p = new Printer(fn);
   const params = fn.params.map((l) => `${p.name(l)}: ${kind(l.type)}`).join(', ');
   const options = fn.options.size > 0 ? `  [${[...fn.options].sort().join(' ')}]` : '';
-  p.block(`function ${fn.name}(${params}): ${kind(fn.returns)}${options}`, () => p.stmts(fn.body), '}', `  // ${fn.module}:${fn.loc.line}`);
+  p.block(
+    `${fn.kernel ? 'kernel ' : ''}function ${fn.name}(${params}): ${kind(fn.returns)}${options}`,
+    () => p.stmts(fn.body),
+    '}',
+    `  // ${fn.module}:${fn.loc.line}`,
+  );
   return p.text();
 }
 

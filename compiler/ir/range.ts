@@ -3,7 +3,7 @@
 // machine integer (i53) when its whole range is exact in int64 and it can be
 // neither NaN nor -0. Ranges come from types, literals, `.length` and the
 // ranges recorded on const locals and prange indices (Local.range).
-import type { Expr } from './nodes';
+import type { Expr, ThreadValue } from './nodes';
 import { ARRAYS, type ArrayKind, type ScalarKind } from './types';
 
 export interface ValueRange {
@@ -30,6 +30,14 @@ const TYPE_RANGE: Partial<Record<ScalarKind, [number, number]>> = {
 
 const BYTES: Record<string, number> = { f64: 8, f32: 4, i32: 4, u32: 4, i16: 2, u16: 2, i8: 1, u8: 1 };
 
+// The limits of a launch (the runtime refuses larger ones): 1024 threads a block, grids below 2^31.
+const THREAD_RANGE: Record<ThreadValue, [number, number]> = {
+  threadIdx: [0, 1023],
+  blockDim: [1, 1024],
+  blockIdx: [0, 2 ** 31 - 2],
+  gridDim: [1, 2 ** 31 - 1],
+};
+
 const ints = (lo: number, hi: number): ValueRange => ({ lo, hi, nan: false, negZero: false });
 const has0 = (r: ValueRange): boolean => r.lo <= 0 && r.hi >= 0;
 
@@ -49,6 +57,8 @@ export function rangeOf(e: Expr): ValueRange {
       const kind = e.array.type.tag === 'array' ? e.array.type.kind : 'Uint8Array';
       return ints(0, Math.floor((SAFE - 1) / BYTES[ARRAYS[kind as ArrayKind].element]!));
     }
+    case 'thread':
+      return ints(...THREAD_RANGE[e.name]);
     case 'convert':
       return e.to === 'f64' || e.to === 'i53' ? rangeOf(e.operand) : typed ? ints(...typed) : ANY;
     case 'arith':

@@ -9,7 +9,11 @@ export function children(e: Expr): Expr[] {
     case 'num':
     case 'bool':
     case 'local':
+    case 'thread':
+    case 'sharedArray':
       return [];
+    case 'atomic':
+      return e.compare ? [e.array, e.index, e.compare, e.value] : [e.array, e.index, e.value];
     case 'arith':
     case 'bit':
     case 'compare':
@@ -189,7 +193,12 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr): Expr {
     case 'num':
     case 'bool':
     case 'local':
+    case 'thread':
+    case 'sharedArray':
       out = e;
+      break;
+    case 'atomic':
+      out = { ...e, array: r(e.array), index: r(e.index), compare: e.compare ? r(e.compare) : undefined, value: r(e.value) };
       break;
     case 'arith':
     case 'bit':
@@ -271,7 +280,7 @@ export function mapBodies(s: Stmt, fn: (stmts: Stmt[]) => Stmt[]): Stmt {
   }
 }
 
-const EFFECTS = new Set<Expr['k']>(['assign', 'update', 'call', 'newArray', 'fill', 'subarray', 'setArray']);
+const EFFECTS = new Set<Expr['k']>(['assign', 'update', 'call', 'newArray', 'fill', 'subarray', 'setArray', 'atomic']);
 
 /** Evaluating `e` may change state (so it must be evaluated exactly once). */
 export function hasSideEffects(e: Expr): boolean {
@@ -364,6 +373,12 @@ function attributes(e: Expr): string {
       return `${num(e.scale)}${e.nonZero ? ' nonzero' : ''}`;
     case 'within':
       return num(e.bound);
+    case 'thread':
+      return `${e.name}.${'xyz'[e.axis]}`;
+    case 'atomic':
+      return `${e.op} ${e.arrayKind}${e.checked ? '!' : ''}`;
+    case 'sharedArray':
+      return `${e.arrayKind} ${e.length} @${e.slot}`;
     default:
       return type;
   }

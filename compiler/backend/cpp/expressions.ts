@@ -5,6 +5,7 @@ import { SCALARS, type ScalarKind } from '../../ir/types';
 import { someExpr } from '../../ir/walk';
 import { localName, implName } from '../names';
 import { BUILTIN_EMIT } from './builtins';
+import { kernelDialect } from './dialect';
 import { helper, silently, work } from './work';
 import { C_TYPE, NAPI_ARRAY, cppType, doubleLiteral, elementType, integerLiteral } from './types';
 
@@ -90,6 +91,18 @@ export function expr(e: Expr): string {
       return `${helper('to_u8_clamped', 'convert')}(${expr(e.operand)})`;
     case 'prangeBound':
       return `${helper('to_i53', 'convert')}(${expr(e.operand)}, tsn_fn, "bound")`;
+    case 'thread':
+      return kernelDialect('cuda.' + e.name).thread(e.name, e.axis);
+    case 'atomic': {
+      const d = kernelDialect('cuda.atomic');
+      // A shared element is the simulator's recording reference; any other is a pointer to it.
+      const shared = e.array.k === 'local' && e.array.local.shared !== undefined;
+      const ref = elementRef(e);
+      const args = [...(e.compare ? [expr(e.compare)] : []), expr(e.value)];
+      return work('call', d.atomic(e.op, shared ? ref : `&${ref}`, args), `atomic ${e.op}`);
+    }
+    case 'sharedArray':
+      throw new Error('a shared array outside its declaration');
   }
 }
 

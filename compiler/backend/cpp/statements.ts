@@ -5,7 +5,8 @@ import type { CodeWriter } from '../writer';
 import { expr } from './expressions';
 import { emitLanes } from './lanes';
 import { emitPrange } from './prange';
-import { cppType, stringLiteral } from './types';
+import { dialect, kernelDialect } from './dialect';
+import { cppType, elementType, stringLiteral } from './types';
 import { helper } from './work';
 
 /** Labels that some `break`/`continue` jumps to; only those get a C++ label. */
@@ -64,6 +65,11 @@ function statement(w: CodeWriter, s: Stmt, labels: LabelUse): void {
   w.mark(s.loc.line);
   switch (s.k) {
     case 'let':
+      if (s.init.k === 'sharedArray') {
+        const d = kernelDialect('cuda.shared.array');
+        for (const line of d.sharedLet(s.local, elementType(s.init.arrayKind), s.init.slot, s.init.length)) w.line(line);
+        return;
+      }
       w.line(`${cppType(s.local.type)} ${localName(s.local)} = ${expr(s.init)};`);
       return;
     case 'expr':
@@ -102,7 +108,7 @@ function statement(w: CodeWriter, s: Stmt, labels: LabelUse): void {
       emitPrange(w, s, () => statements(w, s.body, labels));
       return;
     case 'return':
-      w.line(s.value ? `return ${stripParens(expr(s.value))};` : 'return;');
+      w.line(s.value ? `return ${stripParens(expr(s.value))};` : (dialect()?.returnVoid ?? 'return;'));
       return;
     case 'block':
       w.block('', () => statements(w, s.body, labels));
@@ -112,6 +118,9 @@ function statement(w: CodeWriter, s: Stmt, labels: LabelUse): void {
       return;
     case 'throw':
       w.line(`${helper('throw_error', 'throw')}(tsn::ErrorKind::${s.error}, ${stringLiteral(s.message)});`);
+      return;
+    case 'barrier':
+      w.line(kernelDialect('cuda.syncthreads()').barrier(s.site, s.loc.line));
       return;
   }
 }

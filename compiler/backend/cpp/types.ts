@@ -2,6 +2,7 @@
 // N-API boundary and named to N-API. The IR's own table (ir/types.ts) says
 // what each kind means; this one says how C++ spells it.
 import { ARRAYS, type ArrayKind, type IrType, type ScalarKind } from '../../ir/types';
+import { dialect } from './dialect';
 
 export const C_TYPE: Record<ScalarKind, string> = {
   f64: 'double',
@@ -37,7 +38,7 @@ export const elementType = (kind: ArrayKind): string => C_TYPE[ARRAYS[kind].elem
 
 export function cppType(t: IrType): string {
   if (t.tag === 'void') return 'void';
-  if (t.tag === 'array') return `tsn::View<${elementType(t.kind)}>`;
+  if (t.tag === 'array') return dialect()?.arrayType(elementType(t.kind)) ?? `tsn::View<${elementType(t.kind)}>`;
   return C_TYPE[t.kind];
 }
 

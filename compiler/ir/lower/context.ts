@@ -13,6 +13,8 @@ export interface Signature {
   module: string;
   params: IrType[];
   returns: IrType;
+  /** A `@kernel`: launched, never called. */
+  kernel?: boolean;
 }
 
 export interface ModuleScope {
@@ -52,6 +54,8 @@ export class FnContext {
   /** While lowering a reduction's own update, reads of its variable are counted here, not as reads. */
   reductionRead?: { local: Local; count: number };
   private readonly depthOf = new Map<Local, number>();
+  private barrierSites = 0;
+  private sharedSlots = 0;
 
   constructor(
     readonly module: ModuleScope,
@@ -59,6 +63,8 @@ export class FnContext {
     readonly options: Set<string>,
     readonly returns: IrType,
     demoted: ReadonlyMap<Node, LocalLevel>,
+    /** Lowering a `@kernel`: the `cuda` namespace is available. */
+    readonly kernel = false,
   ) {
     this.demoted = demoted;
   }
@@ -132,6 +138,16 @@ export class FnContext {
     } finally {
       this.scopes.pop();
     }
+  }
+
+  /** Numbers the kernel's barriers in source order. */
+  nextBarrierSite(): number {
+    return this.barrierSites++;
+  }
+
+  /** Numbers the kernel's shared arrays in source order: a block's k-th shared array. */
+  nextSharedSlot(): number {
+    return this.sharedSlots++;
   }
 
   get boundsChecked(): boolean {

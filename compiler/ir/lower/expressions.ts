@@ -6,6 +6,7 @@ import type { ArithOp, BitOp, CompareOp, Expr, LValue, Local, ReductionOp } from
 import { ARRAYS, BOOL, F64, I32, I53, SCALARS, U32, isInteger, isNumeric, sameType, scalar, typeName, type IrType } from '../types';
 import { arrayMethod, newArray } from './arrays';
 import type { FnContext } from './context';
+import { cudaCall, cudaProperty } from './cuda';
 import { lowerReductionUpdate, noteRead, noteWrite } from './prange';
 import { convert, levelOf, levelOfLocal, meetLevels, toCondition, toF64, toSlot, toStore } from './convert';
 import { hasSideEffects } from '../walk';
@@ -325,6 +326,8 @@ function element(ctx: FnContext, node: import('ts-morph').ElementAccessExpressio
 }
 
 function property(ctx: FnContext, node: import('ts-morph').PropertyAccessExpression): Expr {
+  const onCuda = cudaProperty(ctx, node);
+  if (onCuda) return onCuda;
   const loc = ctx.loc(node);
   const objNode = node.getExpression();
   const name = node.getName();
@@ -347,6 +350,8 @@ function call(ctx: FnContext, node: import('ts-morph').CallExpression): Expr {
   const loc = ctx.loc(node);
   const callee = node.getExpression();
   const argNodes = node.getArguments() as Expression[];
+  const onCuda = cudaCall(ctx, node);
+  if (onCuda) return onCuda;
   if (
     Node.isPropertyAccessExpression(callee) &&
     Node.isIdentifier(callee.getExpression()) &&
@@ -378,6 +383,7 @@ function call(ctx: FnContext, node: import('ts-morph').CallExpression): Expr {
       if (ctx.lookup(name)) return ctx.fail(callee, 'TSN1210', [`\`${name}\` as a function`]);
       return ctx.fail(callee, 'TSN1203', [name]);
     }
+    if (sig.kernel) return ctx.fail(callee, 'TSN1508', [name]);
     if (argNodes.length !== sig.params.length) return ctx.fail(node, 'TSN1205', [name, String(sig.params.length), String(argNodes.length)]);
     const args = argNodes.map((a, i) => toSlot(ctx, a, lowerExpr(ctx, a), sig.params[i]!, `parameter ${i + 1} of ${name}`));
     return { k: 'call', type: sig.returns, callee: sig.name, module: sig.module, args, loc };

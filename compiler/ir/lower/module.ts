@@ -8,6 +8,7 @@ import { BOOL, F64, VOID, type IrType } from '../types';
 import { FnContext, type ModuleScope, type Signature } from './context';
 import type { LocalLevel } from './convert';
 import { Program } from './program';
+import { deviceProblem } from './kernel-check';
 import { lowerBlock } from './statements';
 import { readType, rejectType } from './typenodes';
 
@@ -43,7 +44,7 @@ export function declareModule(sf: SourceFile, key: string, defaultOptions: strin
   for (const fn of marked) {
     try {
       const options = readOptions(fn, defaultOptions, diagAt);
-      const sig = readSignature(fn.node, scope);
+      const sig = readSignature(fn.node, scope, fn.kernel);
       scope.functions.set(fn.name, sig);
       if (options) ready.push({ fn, sig, options });
       if (options && fn.node.isExported()) exported.add(fn.name);
@@ -69,12 +70,36 @@ export function lowerBodies(d: DeclaredModule): { functions: IrFunction[]; diagn
 
 /** Lowers one module of `program` (with the functions it imports from others). */
 export function lowerInProgram(program: Program, file: string): LoweredModule {
-  const { declared, functions, diagnostics } = program.lower(file);
+  const lowered = program.lower(file);
+  const { declared } = lowered;
   const key = declared.scope.key;
+  const diagnostics = [...lowered.diagnostics];
+  const functions = withoutBadKernels(lowered.functions, program.externals(key, lowered.functions), declared.scope, diagnostics);
   const externals = program.externals(key, functions);
   const texts: Record<string, string> = { [key]: declared.scope.sourceFile.getFullText() };
   for (const e of externals) texts[e.fn.module] = program.sourceFile(e.file).getFullText();
   return { ir: { source: key, functions, externals: externals.map((e) => e.fn), texts }, diagnostics };
+}
+
+/** Kernels whose code (or a function they call) a GPU thread cannot run are left out, each with a diagnostic at its name. */
+function withoutBadKernels(
+  functions: IrFunction[],
+  externals: { fn: IrFunction }[],
+  scope: ModuleScope,
+  diagnostics: Diagnostic[],
+): IrFunction[] {
+  const all = [...functions, ...externals.map((e) => e.fn)];
+  return functions.filter((fn) => {
+    if (!fn.kernel) return true;
+    const problem = deviceProblem(fn, all);
+    if (!problem) return true;
+    const { line, col } = fn.loc;
+    const node = scope.sourceFile.getFunction(fn.name)?.getNameNode();
+    const at = node ? scope.sourceFile.getLineAndColumnAtPos(node.getStart()) : { line, column: col };
+    const where = { file: scope.filePath, line: at.line, col: at.column, length: fn.name.length };
+    diagnostics.push(makeDiagnostic('TSN1503', where, scope.sourceFile.getFullText(), problem));
+    return false;
+  });
 }
 
 /** One module on its own (in-memory sources, tests): imports resolve against the disk. */
@@ -96,7 +121,7 @@ function readOptions(
   let ok = true;
   for (const o of fn.options) {
     if (!KNOWN_OPTIONS.has(o)) {
-      diagAt(fn.tagPos, '@native'.length, 'TSN1001', [o]);
+      diagAt(fn.tagPos, fn.kernel ? '@kernel'.length : '@native'.length, 'TSN1001', [o, fn.kernel ? 'kernel' : 'native']);
       ok = false;
     }
   }
@@ -113,7 +138,7 @@ function rejecter(scope: ModuleScope, name: string) {
   return new FnContext(scope, name, new Set(), VOID, new Map());
 }
 
-function readSignature(node: FunctionDeclaration, scope: ModuleScope): Signature {
+function readSignature(node: FunctionDeclaration, scope: ModuleScope, kernel: boolean): Signature {
   const name = node.getNameOrThrow();
   const ctx = rejecter(scope, name);
   if (node.isAsync() || node.isGenerator()) ctx.fail(node, 'TSN1003');
@@ -133,7 +158,8 @@ function readSignature(node: FunctionDeclaration, scope: ModuleScope): Signature
     if (!t) return rejectType(ctx, retNode, 'TSN1103');
     returns = t;
   } else returns = inferReturn(node);
-  return { name, module: scope.key, params, returns };
+  if (kernel && returns.tag !== 'void') ctx.fail(retNode ?? node.getNameNode() ?? node, 'TSN1502');
+  return { name, module: scope.key, params, returns, kernel };
 }
 
 /** TypeScript's inference for an un-annotated return, as far as compiled code can return: void, boolean or number. */
@@ -200,7 +226,7 @@ function lowerFunction(
 ): IrFunction | { diagnostic: Diagnostic } {
   const demoted = new Map<Node, LocalLevel>();
   for (;;) {
-    const ctx = new FnContext(scope, fn.name, options, sig.returns, new Map(demoted));
+    const ctx = new FnContext(scope, fn.name, options, sig.returns, new Map(demoted), fn.kernel);
     try {
       const params = fn.node.getParameters().map((p, i) => ctx.declare(p.getName(), sig.params[i]!, true));
       const body: Stmt[] = lowerBlock(ctx, fn.node.getBodyOrThrow().asKindOrThrow(SyntaxKind.Block).getStatements());
@@ -217,6 +243,7 @@ function lowerFunction(
         body,
         options,
         exported: fn.node.isExported(),
+        kernel: fn.kernel || undefined,
         loc: { line, col: column },
       };
     } catch (e) {

@@ -14,6 +14,7 @@ import { ARRAYS, BOOL, I53, isInteger, isNumeric, sameType, scalar, typeName, ty
 import type { FnContext } from './context';
 import { convert, levelOf, meetLevels, toCondition, toF64, toSlot } from './convert';
 import { lowerExpr } from './expressions';
+import { cudaPair, cudaStatement } from './cuda';
 import { isPrange, lowerPrange } from './prange';
 import { readType, rejectType } from './typenodes';
 
@@ -33,7 +34,10 @@ function loop<T>(ctx: FnContext, label: string | undefined, fn: () => T): T {
 export function lowerStmt(ctx: FnContext, node: Statement, label?: string): Stmt[] {
   const loc = ctx.loc(node);
   if (Node.isVariableStatement(node)) return declarations(ctx, node.getDeclarationList());
-  if (Node.isExpressionStatement(node)) return [{ k: 'expr', expr: lowerExpr(ctx, node.getExpression(), { discarded: true }), loc }];
+  if (Node.isExpressionStatement(node)) {
+    const barrier = cudaStatement(ctx, node.getExpression());
+    return [barrier ?? { k: 'expr', expr: lowerExpr(ctx, node.getExpression(), { discarded: true }), loc }];
+  }
   if (Node.isBlock(node)) return [{ k: 'block', body: lowerBlock(ctx, node.getStatements()), loc }];
   if (Node.isEmptyStatement(node)) return [];
   if (Node.isIfStatement(node)) {
@@ -215,7 +219,9 @@ function declarations(ctx: FnContext, list: VariableDeclarationList): Stmt[] {
   if (list.getDeclarationKind() === VariableDeclarationKind.Var) {
     return ctx.fail(list, 'TSN1204', ['var', 'write `let` or `const`']);
   }
-  return list.getDeclarations().map((decl): Stmt => {
+  return list.getDeclarations().flatMap((decl): Stmt | Stmt[] => {
+    const pair = cudaPair(ctx, decl);
+    if (pair) return pair;
     const nameNode = decl.getNameNode();
     if (!Node.isIdentifier(nameNode)) return ctx.fail(decl, 'TSN1105');
     const name = nameNode.getText();
@@ -246,6 +252,12 @@ export function declareLocal(ctx: FnContext, decl: Node, name: string, declared:
     const type = declared ?? init.type;
     if (type.tag === 'void') return ctx.fail(initNode, 'TSN1302', ['a value', 'void', 'a void function returns nothing to store']);
     const local = ctx.declare(name, type, false);
+    if (init.k === 'sharedArray') {
+      // Every access is to the block's array: one name for it, never another array.
+      if (!isConstDeclaration(decl)) return ctx.fail(decl, 'TSN1505', [initNode.getText()]);
+      local.constant = true;
+      local.shared = init.slot;
+    }
     return { k: 'let', local, init: toSlot(ctx, initNode, init, type, `\`${name}\``), loc: ctx.loc(decl) };
   }
   const earlier = ctx.demoted.get(decl);
@@ -261,7 +273,9 @@ export function declareLocal(ctx: FnContext, decl: Node, name: string, declared:
 }
 
 function isConstDeclaration(decl: Node): boolean {
-  const list = decl.getParent();
+  // `const [x, y] = …`: an element of a pattern of a declaration.
+  const declaration = Node.isBindingElement(decl) ? decl.getParent()?.getParent() : decl;
+  const list = declaration?.getParent();
   return Node.isVariableDeclarationList(list) && list.getDeclarationKind() === VariableDeclarationKind.Const;
 }
 
