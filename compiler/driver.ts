@@ -16,6 +16,7 @@ import { typeName } from './ir/types';
 import { calledFunctions } from './ir/walk';
 import type { Backend, BuildRecipe, Emitted, TargetName } from './backend/backend';
 import { cpuBackend } from './backend/cpp';
+import { cudaBackend } from './backend/cuda';
 import { findProject, hashText, moduleKey, type ProjectConfig } from '../runtime/project';
 import type { FunctionSignature, ModuleDependency } from '../runtime/manifest';
 
@@ -23,7 +24,7 @@ export { formatDiagnostic } from './diag/format';
 export type { Diagnostic } from './diag/diagnostic';
 
 /** The back ends, by target. */
-export const BACKENDS: Record<TargetName, Backend> = { cpu: cpuBackend };
+export const BACKENDS: Record<TargetName, Backend> = { cpu: cpuBackend, cuda: cudaBackend };
 
 export interface CompileOptions {
   /** Options applied to every function, in addition to the config's and the tag's. */
@@ -103,6 +104,8 @@ export function compileFiles(files: string[], opts: CompileOptions = {}): Compil
     const artefacts: Artefact[] = [];
     for (const backend of opts.checkOnly ? [] : targetsOf(project)) {
       const fileOf = (key: string) => (key === lowered.ir.source ? file : (program.fileOf(key) ?? key));
+      // A GPU target has work only where the module has kernels.
+      if (backend.target !== 'cpu' && !lowered.ir.functions.some((fn) => fn.kernel)) continue;
       const ir = optimiseModule(lowered.ir, backend, diagnostics, fileOf);
       if (ir.functions.length === 0) continue;
       const emitted = backend.emit(ir);
@@ -122,6 +125,7 @@ export function compileFiles(files: string[], opts: CompileOptions = {}): Compil
         line: fn.loc.line,
         options: [...fn.options],
         exported: fn.exported,
+        ...(fn.kernel ? { kernel: true } : {}),
       })),
       ir: lowered.ir,
       artefacts,

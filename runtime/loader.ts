@@ -18,7 +18,7 @@ export type FallbackCode =
 const requireAddon = createRequire(__filename);
 const addons = new Map<string, Record<string, unknown> | Error>();
 
-function loadAddon(addonPath: string): Record<string, unknown> | Error {
+export function loadAddon(addonPath: string): Record<string, unknown> | Error {
   let loaded = addons.get(addonPath);
   if (!loaded) {
     prepareForAddons();
@@ -42,7 +42,7 @@ export function buildCommand(sourceFile: string): string {
   return `npx tsnative build ${quoteArg(rel.split(path.sep).join('/'))}`;
 }
 
-function fallbackMessage(name: string, sourceFile: string, why: string): string {
+export function fallbackMessage(name: string, sourceFile: string, why: string): string {
   const rel = path.relative(process.cwd(), sourceFile) || sourceFile;
   return `${name} (${rel}) runs as JavaScript, not native: ${why}. Run \`${buildCommand(sourceFile)}\`.`;
 }
@@ -67,7 +67,7 @@ function strict(): boolean {
 }
 
 /** Warns (or throws, when strict) once per `key` for the whole process. */
-function complain(key: string, message: string, code: FallbackCode): void {
+export function complain(key: string, message: string, code: FallbackCode): void {
   if (strict()) throw new NativeUnavailableError(message, code);
   const reg = registry();
   if (reg.warned.has(key)) return;

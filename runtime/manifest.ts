@@ -24,6 +24,8 @@ export interface FunctionSignature {
   line: number;
   options: string[];
   exported: boolean;
+  /** A `@kernel`: its addons export launchers (runtime/kernel-names.ts), not the function. */
+  kernel?: boolean;
 }
 
 /** The runtime a build targets; any difference makes the addon stale. */

@@ -17,8 +17,54 @@ export interface Binding {
   code?: string;
 }
 
+/**
+ * Runs a compiled kernel over a grid: the grid and block dimensions (each
+ * already checked, x/y/z), the dynamic shared memory in bytes, then the
+ * kernel's arguments.
+ */
+export type Launcher = (
+  gx: number,
+  gy: number,
+  gz: number,
+  bx: number,
+  by: number,
+  bz: number,
+  sharedBytes: number,
+  ...args: unknown[]
+) => void;
+/** The same, settling when the kernel has finished and its arrays are back. */
+export type AsyncLauncher = (
+  gx: number,
+  gy: number,
+  gz: number,
+  bx: number,
+  by: number,
+  bz: number,
+  sharedBytes: number,
+  ...args: unknown[]
+) => Promise<void>;
+
+/** What the loader found for a `@kernel` function; `launch` dispatches on it. */
+export interface KernelBinding {
+  name: string;
+  /** Absolute path of the TypeScript source. */
+  source: string;
+  js: Function;
+  /** The compiled CPU simulator. */
+  sim?: Launcher;
+  simAsync?: AsyncLauncher;
+  gpu?: Launcher;
+  gpuAsync?: AsyncLauncher;
+  /** Parameter names, in order (argument errors name them). */
+  params: string[];
+  /** Why no compiled launcher is bound, when none is. */
+  reason?: string;
+}
+
 interface Registry {
   byFunction: WeakMap<Function, Binding>;
+  /** Absent in a registry made by an older copy of the runtime; see kernels(). */
+  kernels?: WeakMap<Function, KernelBinding>;
   /** `source#name` of functions already warned about (one warning each). */
   warned: Set<string>;
 }
@@ -43,4 +89,18 @@ export function recordBinding(binding: Binding): void {
 
 export function bindingOf(fn: Function): Binding | undefined {
   return registry().byFunction.get(fn);
+}
+
+function kernels(): WeakMap<Function, KernelBinding> {
+  const reg = registry();
+  reg.kernels ??= new WeakMap();
+  return reg.kernels;
+}
+
+export function recordKernel(binding: KernelBinding): void {
+  kernels().set(binding.js, binding);
+}
+
+export function kernelBindingOf(fn: Function): KernelBinding | undefined {
+  return kernels().get(fn);
 }

@@ -8,7 +8,7 @@ import type { TargetCosts } from '../ir/opt';
 import type { BuildFlags } from '../build/flags';
 import type { ProjectConfig } from '../../runtime/project';
 
-export type TargetName = 'cpu';
+export type TargetName = 'cpu' | 'cuda';
 
 /** What a module's code needs from the machine that builds and runs it. */
 export type Need = 'openmp' | 'simulator';

@@ -4,11 +4,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { moduleStatus } from '../freshness';
 import { typeScriptSourceOf } from './source-map';
-import { mentionsNative, scanNativeNames } from './scan';
+import { mentionsNative, scanKernelNames, scanNativeNames } from './scan';
 
 export type BindPlan =
-  /** Bind `names` to the natives built from `source` (absolute TypeScript path). */
-  | { source: string; names: string[] }
+  /** Bind `names` to the natives built from `source` (absolute TypeScript path), and `kernels` to its kernel launchers. */
+  | { source: string; names: string[]; kernels?: string[] }
   /** The JS marks `names` @native but its TypeScript source cannot be found: say so once at run time. */
   | { unmapped: string; names: string[] };
 
@@ -70,8 +70,16 @@ export function planBindings(file: string, jsText: string): BindPlan | undefined
   // module (the common case) needs no manifest lookup.
   if (!mentionsNative(tsText)) return undefined;
   const names = scanNativeNames(tsText);
+  const kernels = scanKernelNames(tsText);
   const status = moduleStatus(source);
-  if (status.fresh) for (const f of status.entry.functions) if (!names.includes(f.name)) names.push(f.name);
+  if (status.fresh) {
+    for (const f of status.entry.functions) {
+      const list = f.kernel ? kernels : names;
+      if (!list.includes(f.name)) list.push(f.name);
+    }
+  }
   const bound = names.filter((n) => declares(jsText, n));
-  return bound.length > 0 ? { source, names: bound } : undefined;
+  const launched = kernels.filter((n) => declares(jsText, n));
+  if (bound.length === 0 && launched.length === 0) return undefined;
+  return launched.length > 0 ? { source, names: bound, kernels: launched } : { source, names: bound };
 }

@@ -91,18 +91,26 @@ function statements(binder: string, plan: BindPlan): string {
   checkNames(plan.names);
   if ('unmapped' in plan) return `${binder}.unmapped(${JSON.stringify(plan.unmapped)},${JSON.stringify(plan.names)});`;
   const src = JSON.stringify(plan.source);
-  return plan.names.map((n) => `${n}=${binder}.bindNative(${src},${JSON.stringify(n)},${n});`).join('');
+  const kernels = plan.kernels ?? [];
+  checkNames(kernels);
+  // A kernel stays the JS function (launch() simulates it when nothing is built); its launchers are recorded.
+  return [
+    ...plan.names.map((n) => `${n}=${binder}.bindNative(${src},${JSON.stringify(n)},${n});`),
+    ...kernels.map((n) => `${binder}.bindKernel(${src},${JSON.stringify(n)},${n});`),
+  ].join('');
 }
+
+const bindsAnything = (plan: BindPlan): boolean => plan.names.length > 0 || ('kernels' in plan && (plan.kernels?.length ?? 0) > 0);
 
 /** CommonJS: `name = require(bind).bindNative(source, "name", name);` for each name. */
 export function rewriteCommonJs(text: string, bindModulePath: string, plan: BindPlan): string {
-  if (plan.names.length === 0 || text.includes(MARKER)) return text;
+  if (!bindsAnything(plan) || text.includes(MARKER)) return text;
   return insert(text, MARKER + statements(`require(${JSON.stringify(bindModulePath)})`, plan));
 }
 
 /** ES module: one static import of the bind module, then the same assignments (live bindings). */
 export function rewriteEsm(text: string, bindModuleUrl: string, plan: BindPlan): string {
-  if (plan.names.length === 0 || text.includes(MARKER)) return text;
+  if (!bindsAnything(plan) || text.includes(MARKER)) return text;
   const imp = `import __tsnative_bind from ${JSON.stringify(bindModuleUrl)};`;
   return insert(text, MARKER + imp + statements('__tsnative_bind', plan));
 }

@@ -7,17 +7,27 @@
 const MARKED_FUNCTION = /^\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*(?:export\s+(?:default\s+)?)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)/gm;
 // The tag, not a longer word that starts with it (@nativeish).
 const NATIVE_TAG = /(?:^|[\s*])@native(?![\w$-])/;
+const KERNEL_TAG = /(?:^|[\s*])@kernel(?![\w$-])/;
 
 export function mentionsNative(tsText: string): boolean {
-  return tsText.includes('@native');
+  return tsText.includes('@native') || tsText.includes('@kernel');
+}
+
+function scanTagged(tsText: string, tag: RegExp): string[] {
+  if (!mentionsNative(tsText)) return [];
+  const names: string[] = [];
+  for (const m of tsText.matchAll(MARKED_FUNCTION)) {
+    if (tag.test(m[1]) && !names.includes(m[2])) names.push(m[2]);
+  }
+  return names;
 }
 
 /** Names of the functions whose JSDoc carries the @native tag, in source order. */
 export function scanNativeNames(tsText: string): string[] {
-  if (!mentionsNative(tsText)) return [];
-  const names: string[] = [];
-  for (const m of tsText.matchAll(MARKED_FUNCTION)) {
-    if (NATIVE_TAG.test(m[1]) && !names.includes(m[2])) names.push(m[2]);
-  }
-  return names;
+  return scanTagged(tsText, NATIVE_TAG);
+}
+
+/** Names of the functions whose JSDoc carries the @kernel tag, in source order. */
+export function scanKernelNames(tsText: string): string[] {
+  return scanTagged(tsText, KERNEL_TAG);
 }

@@ -83,7 +83,7 @@ function unit(w: CodeWriter, mod: IrModule, linked: Linked, parallel: boolean, s
   });
 }
 
-interface Linked {
+export interface Linked {
   functions: IrFunction[];
   externals: IrFunction[];
 }
@@ -93,7 +93,7 @@ interface Linked {
  * own keep their names, functions compiled in from other modules get their
  * module's stem as a prefix; calls are pointed at those names.
  */
-function link(mod: IrModule): Linked {
+export function link(mod: IrModule): Linked {
   const nameOf = (module: string, name: string) => (module === mod.source ? name : `${moduleStem(module)}__${name}`);
   const relink = (fn: IrFunction): IrFunction => ({
     ...fn,
@@ -104,7 +104,7 @@ function link(mod: IrModule): Linked {
   return { functions: mod.functions.map(relink), externals: mod.externals.filter((f) => f.module !== mod.source).map(relink) };
 }
 
-function prototype(fn: IrFunction): string {
+export function prototype(fn: IrFunction): string {
   const params = fn.params.map((p) => `${cppType(p.type)} ${localName(p)}`).join(', ');
   return `${cppType(fn.returns)} ${implName(fn.name)}(${params})`;
 }
