@@ -40,11 +40,7 @@ export function selectFunction(ir: IrModule, name: string): IrModule | undefined
 
 export function emitCommand(file: string, opts: EmitOptions, io: Output): number {
   const target = opts.target ?? 'cpu';
-  if (target === 'cuda') {
-    io.err('tsnative: --target cuda is not available yet; only cpu is');
-    return EXIT_FAILED;
-  }
-  if (target !== 'cpu') throw new UsageError(`unknown target '${target}' (expected cpu or cuda)`);
+  if (target !== 'cpu' && target !== 'cuda') throw new UsageError(`unknown target '${target}' (expected cpu or cuda)`);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
   if (!isSourceFile(file)) throw new UsageError(`${file} is not a TypeScript source file (.ts, .mts, .cts or .tsx)`);
   if (opts.after !== undefined && !opts.ir) throw new UsageError('--after goes with --ir');
@@ -58,15 +54,27 @@ export function emitCommand(file: string, opts: EmitOptions, io: Output): number
   const errors = printDiagnostics([result!], io.err, io.colorErr);
   const backend = driver.BACKENDS[target];
   // The IR to print is the typer's (the passes run below); the code is the module's, already optimised.
-  let ir: IrModule | undefined = opts.ir ? result!.ir : result!.artefacts.find((a) => a.target === target)?.ir;
+  // A project that does not build for the target still has its code printed: optimised for it here.
+  const optimised = (): IrModule | undefined =>
+    result!.artefacts.find((a) => a.target === target)?.ir ??
+    (result!.artefacts.length > 0 && (target === 'cpu' || result!.ir.functions.some((f) => f.kernel))
+      ? driver.optimiseModule(result!.ir, backend, [])
+      : undefined);
+  let ir: IrModule | undefined = opts.ir ? result!.ir : optimised();
   if (opts.fn !== undefined && ir) {
     const selected = selectFunction(ir, opts.fn);
     if (!selected) {
       if (errors > 0) return EXIT_FAILED;
       const known = ir.functions.map((f) => f.name);
-      throw new UsageError(`no @native function '${opts.fn}' in ${file}${known.length > 0 ? ` (there are: ${known.join(', ')})` : ''}`);
+      throw new UsageError(
+        `no @native or @kernel function '${opts.fn}' in ${file}${known.length > 0 ? ` (there are: ${known.join(', ')})` : ''}`,
+      );
     }
     ir = selected;
+  }
+  if (target === 'cuda' && !(ir ?? result!.ir).functions.some((f) => f.kernel)) {
+    if (errors === 0) io.err(`tsnative: no @kernel functions in ${file}: only kernels have CUDA code`);
+    return EXIT_FAILED;
   }
   if (!ir || ir.functions.length === 0) {
     if (errors === 0) io.err(`tsnative: no @native functions in ${file}`);
