@@ -68,8 +68,14 @@ function makeConfig(root: string, raw: RawConfig): ProjectConfig {
     include: raw.include ?? [],
     options: raw.options ?? [],
     cflags: raw.cflags ?? [],
-    targets: raw.targets ?? ['cpu'],
+    targets: withExtraTargets(raw.targets ?? ['cpu']),
   };
+}
+
+/** `tsnative build --target cuda` (TSNATIVE_TARGETS=cuda): targets built beside the configured ones. */
+function withExtraTargets(configured: string[]): string[] {
+  const extra = (process.env.TSNATIVE_TARGETS ?? '').split(',').map((t) => t.trim());
+  return [...new Set([...configured, ...extra.filter((t) => t.length > 0)])];
 }
 
 /** The manifest key of a source file: its path relative to the project root, with '/'. */

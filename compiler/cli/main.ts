@@ -33,9 +33,17 @@ export function makeProgram(io: Output, setCode: (code: number) => void): Comman
     .option('-q, --quiet', 'print only errors')
     .option('--verbose', "show node-gyp's output")
     .option('-w, --watch', 'rebuild when a source is saved (Ctrl-C stops)')
-    .action(async (paths: string[], opts: { jobs?: number; force?: boolean; quiet?: boolean; verbose?: boolean; watch?: boolean }) => {
-      setCode(await (opts.watch ? watchCommand : buildCommand)(paths, opts, io));
-    });
+    .addOption(new Option('--target <target...>', 'also build for these targets (cuda: GPU kernels with nvcc)').choices(['cpu', 'cuda']))
+    .action(
+      async (
+        paths: string[],
+        opts: { jobs?: number; force?: boolean; quiet?: boolean; verbose?: boolean; watch?: boolean; target?: string[] },
+      ) => {
+        // Read where the project's configuration is (runtime/project.ts), as if the config named them.
+        if (opts.target) process.env.TSNATIVE_TARGETS = opts.target.join(',');
+        setCode(await (opts.watch ? watchCommand : buildCommand)(paths, opts, io));
+      },
+    );
 
   program
     .command('check')
