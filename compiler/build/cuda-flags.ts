@@ -50,7 +50,10 @@ function parseItem(item: string): { kind: 'sm' | 'compute'; cc: number; suffix: 
 }
 
 /** The requested items: TSNATIVE_CUDA_ARCHS, else the project's cudaArchitectures, else none. */
-function requested(project: Pick<ProjectConfig, 'cudaArchitectures'>, env: NodeJS.ProcessEnv): { items: string[]; from: CudaSettings['from'] } {
+function requested(
+  project: Pick<ProjectConfig, 'cudaArchitectures'>,
+  env: NodeJS.ProcessEnv,
+): { items: string[]; from: CudaSettings['from'] } {
   const fromEnv = (env.TSNATIVE_CUDA_ARCHS ?? '').split(/[\s,;]+/).filter((s) => s !== '');
   if (fromEnv.length > 0) return { items: fromEnv, from: 'TSNATIVE_CUDA_ARCHS' };
   const fromConfig = (project.cudaArchitectures ?? []).map(String).filter((s) => s.trim() !== '');

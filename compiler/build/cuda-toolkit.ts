@@ -1,5 +1,6 @@
-// The CUDA toolkit a cuda build uses: nvcc on PATH, else under CUDA_HOME,
-// CUDA_PATH or /usr/local/cuda (the toolkit's own default prefix), its
+// The CUDA toolkit a cuda build uses: TSNATIVE_NVCC when set (a path or a
+// name on PATH; then nothing else is looked for), else nvcc on PATH, else
+// under CUDA_HOME, CUDA_PATH or /usr/local/cuda (the installers' prefix); its
 // release and the GPU architectures it can compile for. Each is asked once
 // per process (nvcc answers these in milliseconds, but a build asks often).
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ export interface CudaToolkit {
 
 /** nvcc: on PATH, then in the toolkit directories the CUDA installers use. */
 export function findNvcc(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.TSNATIVE_NVCC) return findExecutable(env.TSNATIVE_NVCC, env);
   const onPath = findExecutable('nvcc', env);
   if (onPath) return onPath;
   const homes = [env.CUDA_HOME, env.CUDA_PATH, '/usr/local/cuda'].filter((h): h is string => !!h);

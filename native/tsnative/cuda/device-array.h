@@ -94,6 +94,9 @@ inline DeviceArray* device_array_of(napi_env env, napi_value v) {
   return static_cast<DeviceArray*>(data);
 }
 
+// "a Float32Array", "an Int32Array".
+inline std::string with_article(const char* name) { return std::string(name[0] == 'I' || name[0] == 'U' ? "an " : "a ") + name; }
+
 inline std::string describe_device_array(const DeviceArray* a) { return std::string("a DeviceArray of ") + typed_array_name(a->kind); }
 
 // The live DeviceArray argument `i`, else a TypeError.

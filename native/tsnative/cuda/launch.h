@@ -183,10 +183,9 @@ class Launch {
   }
 
   [[noreturn]] void mismatch(const Args& args, int i, const char* param, napi_typedarray_type kind) const {
-    const std::string name = typed_array_name(kind);
     DeviceArray* a = device_array_of(args.env(), args.value(i));
     const std::string got = a != nullptr ? describe_device_array(a) : describe(args.env(), args.value(i));
-    throw_type_error(fn_, param, "expected a " + name + " or a DeviceArray of " + name + ", got " + got);
+    throw_type_error(fn_, param, "expected " + with_article(typed_array_name(kind)) + " or a DeviceArray of " + typed_array_name(kind) + ", got " + got);
   }
 
   // Each typed array is copied on its own, so two that share memory would come back as two.

@@ -42,7 +42,7 @@ inline View<char> matching_array(const Args& args, int i, const DeviceArray* a) 
   napi_typedarray_type got;
   if (napi_is_typedarray(args.env(), args.value(i), &is) != napi_ok || !is ||
       napi_get_typedarray_info(args.env(), args.value(i), &got, nullptr, nullptr, nullptr, nullptr) != napi_ok || got != a->kind)
-    throw_type_error(args.fn(), "array", std::string("expected a ") + typed_array_name(a->kind) + ", got " + describe(args.env(), args.value(i)));
+    throw_type_error(args.fn(), "array", "expected " + with_article(typed_array_name(a->kind)) + ", got " + describe(args.env(), args.value(i)));
   View<char> v = args.view<char>(i, "array", a->kind);
   if (v.length != a->length)
     throw_js(ErrorKind::RangeError, std::string(args.fn()) + ": the DeviceArray has " + std::to_string(a->length) + " elements, the " +
