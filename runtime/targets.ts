@@ -13,4 +13,17 @@ export interface RuntimeTarget {
   probe(): Probe;
 }
 
-export const RUNTIME_TARGETS: readonly RuntimeTarget[] = [{ name: 'cpu', probe: () => ({ usable: true }) }];
+/**
+ * A cuda addon holds everything its cpu addon has (and the CPU simulator for
+ * its kernels), and loads without a GPU or driver (the CUDA runtime is linked
+ * in; runtime/cuda/gpu-status.ts says where its kernels run), so it is always
+ * usable unless the simulator is asked for.
+ */
+export function cudaProbe(env: NodeJS.ProcessEnv = process.env): Probe {
+  return env.TSNATIVE_CUDA === 'sim' ? { usable: false, why: 'TSNATIVE_CUDA=sim' } : { usable: true };
+}
+
+export const RUNTIME_TARGETS: readonly RuntimeTarget[] = [
+  { name: 'cuda', probe: () => cudaProbe() },
+  { name: 'cpu', probe: () => ({ usable: true }) },
+];

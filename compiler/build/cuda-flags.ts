@@ -63,7 +63,8 @@ function requested(
 
 export function cudaSettings(
   project: Pick<ProjectConfig, 'cudaArchitectures'>,
-  toolkit: CudaToolkit | undefined = cudaToolkit(),
+  /** null: no nvcc here. */
+  toolkit: CudaToolkit | null = cudaToolkit() ?? null,
   env: NodeJS.ProcessEnv = process.env,
 ): CudaSettings {
   const known = toolkit?.architectures ?? [];

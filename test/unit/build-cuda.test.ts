@@ -36,7 +36,7 @@ function cudaArtefact(architectures: string[]): BuildArtefact {
   const recipe: CudaRecipe = {
     tool: 'nvcc',
     flags: buildFlags(project, []),
-    cuda: cudaSettings({ cudaArchitectures: architectures }, toolkit, {}),
+    cuda: cudaSettings({ cudaArchitectures: architectures }, toolkit ?? null, {}),
   };
   return { target: 'cuda', emitted: { files: [{ extension: '.cu', text: CU }] }, recipe };
 }
