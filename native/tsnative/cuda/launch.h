@@ -310,6 +310,14 @@ inline void async_launch_complete(napi_env env, napi_status status, void* data) 
   delete w;
 }
 
+// A launch that failed before it was queued: its Promise rejects at once.
+inline void reject_unqueued(napi_env env, AsyncLaunch* w, const JsError& e) {
+  napi_reject_deferred(env, w->deferred, make_error(env, e));
+  for (napi_ref ref : w->refs) napi_delete_reference(env, ref);
+  delete w->launch;
+  delete w;
+}
+
 // launchAsync: the same checks on the JS thread (their errors reject the
 // Promise), then the GPU work on the libuv pool; resolves undefined.
 template <int N, typename Body>
@@ -339,10 +347,9 @@ inline napi_value launcher_async(napi_env env, napi_callback_info info, const ch
     napi_create_async_work(env, nullptr, name, async_launch_execute, async_launch_complete, w, &w->work);
     napi_queue_async_work(env, w->work);
   } catch (const JsError& e) {
-    napi_reject_deferred(env, w->deferred, make_error(env, e));
-    for (napi_ref ref : w->refs) napi_delete_reference(env, ref);
-    delete w->launch;
-    delete w;
+    reject_unqueued(env, w, e);
+  } catch (const std::exception& e) {
+    reject_unqueued(env, w, JsError{ErrorKind::Error, std::string(fn) + ": internal error: " + e.what()});
   }
   return promise;
 }
