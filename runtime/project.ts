@@ -17,6 +17,8 @@ export interface ProjectConfig {
   /** Extra C++ compiler flags. */
   cflags: string[];
   targets: string[];
+  /** GPU architectures of cuda addons (compiler/build/cuda-flags.ts), e.g. ["86", "compute_90"]; undefined: the default list. */
+  cudaArchitectures?: string[];
 }
 
 interface RawConfig {
@@ -25,6 +27,7 @@ interface RawConfig {
   options?: string[];
   cflags?: string[];
   targets?: string[];
+  cudaArchitectures?: (string | number)[];
 }
 
 function readJson(file: string): unknown {
@@ -69,6 +72,7 @@ function makeConfig(root: string, raw: RawConfig): ProjectConfig {
     options: raw.options ?? [],
     cflags: raw.cflags ?? [],
     targets: withExtraTargets(raw.targets ?? ['cpu']),
+    cudaArchitectures: raw.cudaArchitectures?.map(String),
   };
 }
 

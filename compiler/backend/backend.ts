@@ -6,6 +6,7 @@
 import type { IrModule, Stmt } from '../ir/nodes';
 import type { TargetCosts } from '../ir/opt';
 import type { BuildFlags } from '../build/flags';
+import type { CudaRecipe } from '../build/cuda-flags';
 import type { ProjectConfig } from '../../runtime/project';
 
 export type TargetName = 'cpu' | 'cuda';
@@ -55,11 +56,8 @@ export interface Emitted {
   needs: Need[];
 }
 
-/** How the build step turns emitted files into an addon. */
-export interface BuildRecipe {
-  tool: 'node-gyp';
-  flags: BuildFlags;
-}
+/** How the build step turns emitted files into an addon: node-gyp (C++), or nvcc (a .cu: compiler/build/cuda-flags.ts cudaRecipe). */
+export type BuildRecipe = { tool: 'node-gyp'; flags: BuildFlags } | CudaRecipe;
 
 export interface Backend {
   target: TargetName;
@@ -68,5 +66,5 @@ export interface Backend {
   /** The cost model: below this trip count a prange loop runs on one thread. */
   parallelThreshold(loop: Stmt & { k: 'prange' }): number;
   emit(ir: IrModule): Emitted;
-  recipe(emitted: Emitted, project: Pick<ProjectConfig, 'cflags'>): BuildRecipe;
+  recipe(emitted: Emitted, project: Pick<ProjectConfig, 'cflags' | 'cudaArchitectures'>): BuildRecipe;
 }

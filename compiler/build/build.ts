@@ -70,9 +70,10 @@ async function prepareTools(
   const ready = new Map<BuildRecipe['tool'], ReadyTool>();
   const problems: ToolchainProblem[] = [];
   for (const tool of new Set(plans.map((p) => p.recipe.tool))) {
-    const outDir = plans.find((p) => p.recipe.tool === tool)!.outDir;
-    const prepared = await TOOLS[tool].prepare(outDir, { verbose });
-    if (Array.isArray(prepared)) problems.push(...prepared);
+    const own = plans.filter((p) => p.recipe.tool === tool);
+    const prepared = await TOOLS[tool].prepare(own[0]!.outDir, { verbose, plans: own });
+    // Tools share some needs (a C++ compiler, Node's headers): each missing one is said once.
+    if (Array.isArray(prepared)) problems.push(...prepared.filter((p) => !problems.some((q) => q.message === p.message)));
     else ready.set(tool, prepared);
   }
   return { ready, problems };

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hashText } from '../../runtime/project';
 import { currentNodeTarget } from '../../runtime/manifest';
+import type { BuildRecipe } from '../backend/backend';
 import type { BuildFlags } from './flags';
 import { nativeIncludeDir } from './package-root';
 
@@ -36,11 +37,20 @@ export interface HashInputs {
   headers: string;
   /** The Node ABI: the same C++ built against other headers is another binary. */
   node: string;
+  /** What the recipe's tool adds (toolInputs); absent for node-gyp, whose hashes stay as they were. */
+  tool?: unknown;
 }
 
-export function defaultHashInputs(cpp: string, flags: BuildFlags): HashInputs {
+export function defaultHashInputs(cpp: string, flags: BuildFlags, tool?: unknown): HashInputs {
   const t = currentNodeTarget();
-  return { cpp, flags, headers: headersDigest(), node: `${t.version}/${t.modules}/${t.napi}` };
+  return { cpp, flags, headers: headersDigest(), node: `${t.version}/${t.modules}/${t.napi}`, tool };
+}
+
+/** What besides the flags decides an addon: for nvcc its version, the GPU architectures and the device flags. */
+export function toolInputs(recipe: BuildRecipe): unknown {
+  if (recipe.tool !== 'nvcc') return undefined;
+  const { nvcc, architectures, deviceFlags } = recipe.cuda;
+  return { nvcc, architectures, deviceFlags };
 }
 
 export function addonHash(inputs: HashInputs): string {

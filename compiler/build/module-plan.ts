@@ -13,7 +13,7 @@ import {
   type NodeTarget,
 } from '../../runtime/manifest';
 import type { ProjectConfig } from '../../runtime/project';
-import { addonHash, defaultHashInputs } from './content-hash';
+import { addonHash, defaultHashInputs, toolInputs } from './content-hash';
 import { addonFileName, targetStem } from './stem';
 
 /** What the build needs of a compile result (compiler/driver.ts CompileResult). */
@@ -64,7 +64,7 @@ export function planModule(input: ModuleInput, artefact: BuildArtefact, stem: st
   const outDir = input.project.outDir;
   // Only the main file is built: no back end emits a second one yet.
   const main = artefact.emitted.files[0]!;
-  const hash = addonHash(defaultHashInputs(main.text, artefact.recipe.flags));
+  const hash = addonHash(defaultHashInputs(main.text, artefact.recipe.flags, toolInputs(artefact.recipe)));
   const fileStem = targetStem(stem, artefact.target);
   return {
     input,

@@ -56,7 +56,8 @@ export function runMake(cwd: string): Promise<GypRun> {
   return runChild('make', ['-C', 'build', 'BUILDTYPE=Release', 'V=1'], cwd, { ...process.env });
 }
 
-function runChild(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<GypRun> {
+/** A build tool's process (its own process group, stopped by killRunning), with its output. */
+export function runChild(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<GypRun> {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd,

@@ -49,7 +49,9 @@ export function failureDetails(o: ModuleOutcome, c: Colors, cwd = process.cwd())
 }
 
 export function toolchainLine(problems: readonly ToolchainProblem[], c: Colors): string {
-  return `${c.red('tsnative: cannot build')}: ${toolchainMessage(problems)}`;
+  // nvcc's problems stop only the cuda target: the other targets built.
+  const what = problems.every((p) => p.tool === 'nvcc') ? 'tsnative: cannot build for cuda' : 'tsnative: cannot build';
+  return `${c.red(what)}: ${toolchainMessage(problems)}`;
 }
 
 export function summaryLine(s: BuildSummary, c: Colors, diagnostics = 0): string {

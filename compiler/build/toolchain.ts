@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 export interface ToolchainProblem {
-  tool: 'c++' | 'make' | 'python' | 'headers';
+  tool: 'c++' | 'make' | 'python' | 'headers' | 'nvcc';
   message: string;
 }
 
@@ -94,14 +94,16 @@ export function installHint(problems: readonly ToolchainProblem[]): string {
   return packages.size > 0 ? `\`sudo apt install ${[...packages].join(' ')}\` or your system's equivalent` : '';
 }
 
-/** The one line a user sees when nothing can be compiled. */
+/** The one line a user sees when nothing can be compiled (or, for nvcc's problems, nothing for the cuda target). */
 export function toolchainMessage(problems: readonly ToolchainProblem[]): string {
-  const tools = problems.filter((p) => p.tool !== 'headers');
+  const tools = problems.filter((p) => p.tool !== 'headers' && p.tool !== 'nvcc');
   const headers = problems.find((p) => p.tool === 'headers');
   const parts: string[] = [];
   if (tools.length > 0)
     parts.push(`${tools.map((p) => p.message).join(', ')}: install ${tools.length === 1 ? 'it' : 'them'} (${installHint(tools)})`);
   if (headers) parts.push(headers.message);
+  // Whole messages: what to do differs from problem to problem (install the toolkit, change the architectures).
+  for (const p of problems) if (p.tool === 'nvcc') parts.push(p.message);
   return `${parts.join('; ')}; \`npx tsnative doctor\` checks everything`;
 }
 

@@ -1,11 +1,12 @@
 // The build tools, by the recipe's `tool`. A back end's recipe names one;
 // the build asks it for the files to keep beside the generated source, gets
 // it ready once per build (compilers found, headers fetched), then has it
-// compile each addon. Another tool (nvcc, cmake-js) is another entry here:
+// compile each addon. Another tool (cmake-js) is another entry here:
 // the record's type makes a tool named in BuildRecipe without one an error.
 import type { BuildRecipe } from '../backend/backend';
 import type { ModulePlan } from './module-plan';
 import { nodeGypTool } from './node-gyp-tool';
+import { nvccTool } from './nvcc-tool';
 import type { ToolchainProblem } from './toolchain';
 
 /** A build file kept in src/<stem>/ for users to read and rebuild by hand. */
@@ -25,6 +26,8 @@ export interface ToolRun {
 export interface ToolSession {
   /** Keep the tool's verbose log (with the compiler command lines). */
   verbose?: boolean;
+  /** The plans it will compile (nvcc checks their GPU architectures before any starts). */
+  plans?: readonly ModulePlan[];
 }
 
 export interface ReadyTool {
@@ -41,4 +44,4 @@ export interface BuildTool {
   prepare(outDir: string, session: ToolSession): Promise<ReadyTool | ToolchainProblem[]>;
 }
 
-export const TOOLS: Record<BuildRecipe['tool'], BuildTool> = { 'node-gyp': nodeGypTool };
+export const TOOLS: Record<BuildRecipe['tool'], BuildTool> = { 'node-gyp': nodeGypTool, nvcc: nvccTool };

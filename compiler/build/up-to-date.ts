@@ -3,12 +3,14 @@
 // TypeScript compiler. The key covers the module's source and the sources
 // compiled into it, its project's options, flags and targets, the compiler
 // that generated the code (tsnative's own files), the native headers, the C++
-// toolchain and the Node it targets.
+// toolchain and the Node it targets; for a cuda target also nvcc and the GPU
+// architectures (TSNATIVE_CUDA_ARCHS included).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { currentNodeTarget, readManifest, type ManifestModule, type ModuleDependency } from '../../runtime/manifest';
 import { hashFile, hashText, moduleKey, type ProjectConfig } from '../../runtime/project';
 import { headersDigest } from './content-hash';
+import { cudaSettings } from './cuda-flags';
 import { cxxVersion } from './toolchain';
 
 let fingerprint: string | undefined;
@@ -34,6 +36,11 @@ function toolFingerprint(): string {
   return fingerprint;
 }
 
+function cudaInputs(project: ProjectConfig): unknown {
+  const { architectures, unsupported, nvcc } = cudaSettings(project);
+  return { architectures, unsupported, nvcc };
+}
+
 export function inputsKey(project: ProjectConfig, sourceHash: string, dependencies: readonly ModuleDependency[]): string {
   // The configured targets too: adding or dropping one changes which addons the module must have.
   return hashText(
@@ -44,6 +51,7 @@ export function inputsKey(project: ProjectConfig, sourceHash: string, dependenci
       cflags: project.cflags,
       targets: project.targets,
       tools: toolFingerprint(),
+      cuda: project.targets.includes('cuda') ? cudaInputs(project) : undefined,
     }),
   );
 }

@@ -1,7 +1,8 @@
 // tsnative doctor: what this machine has for each kind of build, one line each.
 import { findExecutable, findNodeDir, findPython, toolProblems } from '../build/toolchain';
 import { napiVersion, packageVersion } from '../build/package-root';
-import { firstLine, gpuLine, mpiLine, nvccLine, probeOpenMP, type DoctorLine } from './doctor-probes';
+import { gpuLines } from './doctor-gpu';
+import { firstLine, mpiLine, probeOpenMP, type DoctorLine } from './doctor-probes';
 import type { Output } from './output';
 import { EXIT_FAILED, EXIT_OK } from './usage-error';
 
@@ -32,7 +33,7 @@ export function doctorCommand(io: Output): number {
   const python = findPython();
   if (python) ok('python', `${python} (${firstLine(python, ['--version'])})`);
   else missing('python', problems.get('python') ?? 'not found');
-  for (const line of [probeOpenMP(problems.has('c++') ? undefined : compiler), nvccLine(), gpuLine(), mpiLine()]) show(line);
+  for (const line of [probeOpenMP(problems.has('c++') ? undefined : compiler), ...gpuLines(), mpiLine()]) show(line);
   const ready = !!nodeDir && problems.size === 0;
   io.out(ready ? 'CPU builds: ready' : c.red('CPU builds: not possible until the missing items above are installed'));
   return ready ? EXIT_OK : EXIT_FAILED;

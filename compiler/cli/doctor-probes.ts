@@ -1,6 +1,6 @@
 // The parts of `tsnative doctor` that look beyond the CPU build: OpenMP is
 // proven by compiling and running a parallel loop (a libgomp on disk does not
-// show that threads start), then nvcc, a GPU with its driver, and MPI. Each
+// show that threads start), and MPI (nvcc and the GPU: doctor-gpu.ts). Each
 // check is one line: ok, or what is missing and what to install.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -89,39 +89,6 @@ export function probeOpenMP(compiler: string | undefined): DoctorLine {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-export function nvccLine(): DoctorLine {
-  const nvcc = findExecutable('nvcc');
-  if (!nvcc) return { status: 'absent', what: 'nvcc', detail: 'not found: needed only for --target cuda' };
-  const release = firstLine(nvcc, ['--version'], (l) => /release/i.test(l));
-  return { status: 'ok', what: 'nvcc', detail: `${nvcc} (${release || 'version unknown'})` };
-}
-
-export function gpuLine(): DoctorLine {
-  const what = 'GPU';
-  const smi = findExecutable('nvidia-smi');
-  if (!smi) return { status: 'absent', what, detail: 'no GPU (no nvidia-smi): kernels run on the CPU simulator' };
-  const r = spawnSync(smi, ['--query-gpu=name,driver_version', '--format=csv,noheader'], { encoding: 'utf8', timeout: 15_000 });
-  const gpus = `${r.stdout ?? ''}`
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  if (r.status !== 0 || gpus.length === 0) {
-    const why =
-      `${r.stdout ?? ''}${r.stderr ?? ''}`
-        .split('\n')
-        .find((l) => l.trim() !== '')
-        ?.trim() ??
-      r.error?.message ??
-      `exit ${r.status}`;
-    return { status: 'absent', what, detail: `nvidia-smi found no working GPU (${why}): kernels run on the CPU simulator` };
-  }
-  const shown = gpus.map((g) => {
-    const [name, driver] = g.split(',').map((s) => s.trim());
-    return `${name} (driver ${driver})`;
-  });
-  return { status: 'ok', what, detail: shown.join(', ') };
 }
 
 export function mpiLine(): DoctorLine {

@@ -33,14 +33,14 @@ export function makeProgram(io: Output, setCode: (code: number) => void): Comman
     .option('-q, --quiet', 'print only errors')
     .option('--verbose', "show node-gyp's output")
     .option('-w, --watch', 'rebuild when a source is saved (Ctrl-C stops)')
-    .addOption(new Option('--target <target...>', 'also build for these targets (cuda: GPU kernels with nvcc)').choices(['cpu', 'cuda']))
+    .addOption(new Option('--target <target>', 'also build for this target (cuda: GPU kernels with nvcc)').choices(['cpu', 'cuda']))
     .action(
       async (
         paths: string[],
         opts: { jobs?: number; force?: boolean; quiet?: boolean; verbose?: boolean; watch?: boolean; target?: string[] },
       ) => {
         // Read where the project's configuration is (runtime/project.ts), as if the config named them.
-        if (opts.target) process.env.TSNATIVE_TARGETS = opts.target.join(',');
+        if (opts.target) process.env.TSNATIVE_TARGETS = opts.target;
         setCode(await (opts.watch ? watchCommand : buildCommand)(paths, opts, io));
       },
     );

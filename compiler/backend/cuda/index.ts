@@ -1,9 +1,10 @@
 // The CUDA back end: each module's @kernel functions as a .cu file of
-// __global__ kernels and their N-API launchers, built with nvcc.
+// __global__ kernels and their N-API launchers, built with nvcc
+// (compiler/build/nvcc-tool.ts).
 import type { Backend } from '../backend';
 import type { TargetCosts } from '../../ir/opt';
 import { emitCudaModule } from './module';
-import { buildFlags } from '../../build/flags';
+import { cudaRecipe } from '../../build/cuda-flags';
 
 const CUDA_COSTS: TargetCosts = {
   name: 'cuda',
@@ -17,5 +18,5 @@ export const cudaBackend: Backend = {
   // Kernels have no prange loops (the launch is the parallel loop).
   parallelThreshold: () => Number.POSITIVE_INFINITY,
   emit: emitCudaModule,
-  recipe: (emitted, project) => ({ tool: 'node-gyp', flags: buildFlags(project, emitted.needs) }),
+  recipe: cudaRecipe,
 };

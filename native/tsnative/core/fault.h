@@ -43,13 +43,30 @@ TSN_HD inline Fault fault(FaultCode code, ErrorKind kind, const char* fn, const 
 
 #if defined(__CUDACC__)
 // The first fault of a launch; the launcher copies it back and reports it.
+// Its strings point into device memory, so their text is copied beside it
+// (fn, file, text; cut at kFaultTextMax - 1 bytes) for the host to read.
+constexpr int kFaultTextMax = 256;
 __device__ Fault tsn_device_fault;
 __device__ int tsn_device_faulted;
+__device__ char tsn_device_fault_text[3][kFaultTextMax];
+
+__device__ inline void copy_fault_text(char* to, const char* from) {
+  int i = 0;
+  for (; from != nullptr && from[i] != '\0' && i < kFaultTextMax - 1; i++) to[i] = from[i];
+  to[i] = '\0';
+}
 #endif
 
 #if defined(__CUDA_ARCH__)
 [[noreturn]] __device__ inline void raise(const Fault& f) {
-  if (atomicCAS(&tsn_device_faulted, 0, 1) == 0) tsn_device_fault = f;
+  if (atomicCAS(&tsn_device_faulted, 0, 1) == 0) {
+    tsn_device_fault = f;
+    copy_fault_text(tsn_device_fault_text[0], f.fn);
+    copy_fault_text(tsn_device_fault_text[1], f.file);
+    copy_fault_text(tsn_device_fault_text[2], f.text);
+    // The flag is set before the record is complete: the host reads both only after the launch has finished.
+    __threadfence();
+  }
   asm volatile("exit;");
   __builtin_unreachable();
 }

@@ -93,6 +93,11 @@ class Args {
     return v;
   }
 
+  // The raw argument, for readers beyond these (a GPU launch's DeviceArray handles).
+  napi_value value(int i) const { return argv_[i]; }
+  napi_env env() const { return env_; }
+  const char* fn() const { return fn_; }
+
   template <typename T>
   View<T> view(int i, const char* param, napi_typedarray_type kind) const {
     napi_typedarray_type got;
