@@ -12,7 +12,12 @@ type CallExpression = tsTypes.CallExpression;
 type KernelNode = tsTypes.FunctionExpression | tsTypes.ArrowFunction | tsTypes.MethodDeclaration;
 
 export interface BarrierProgram {
-  /** Source of a generator function with the kernel's parameters; it yields the site index at each barrier. */
+  /**
+   * An expression for a generator function with the kernel's parameters and
+   * name; it yields the site index at each barrier. The name is given as an
+   * object key, not a binding, so the kernel's name inside it still means the
+   * kernel, as in the original.
+   */
   generator: string;
   /** Offset in the kernel's source text of each barrier call, by site index. */
   siteOffsets: number[];
@@ -20,6 +25,8 @@ export interface BarrierProgram {
   anchorOffset: number;
   /** Every identifier the kernel names: its free variables are among them. */
   identifiers: Set<string>;
+  /** Names the kernel assigns to without declaring them: writes to variables outside it, if they are. */
+  assigned: Set<string>;
 }
 
 function isBarrierCall(ts: Ts, call: CallExpression): boolean {
@@ -89,6 +96,61 @@ function identifiersOf(ts: Ts, root: Node): Set<string> {
   return names;
 }
 
+/** Names bound by a declaration's name: an identifier or a destructuring pattern. */
+function boundNames(ts: Ts, name: tsTypes.BindingName, into: Set<string>): void {
+  if (ts.isIdentifier(name)) into.add(name.text);
+  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) boundNames(ts, el.name, into);
+}
+
+/** Names an assignment target writes: an identifier, or those of a destructuring assignment. */
+function targetNames(ts: Ts, target: tsTypes.Expression, into: Set<string>): void {
+  if (ts.isIdentifier(target)) into.add(target.text);
+  else if (ts.isParenthesizedExpression(target)) targetNames(ts, target.expression, into);
+  else if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) targetNames(ts, target.left, into);
+  else if (ts.isSpreadElement(target)) targetNames(ts, target.expression, into);
+  else if (ts.isArrayLiteralExpression(target)) for (const el of target.elements) targetNames(ts, el, into);
+  else if (ts.isObjectLiteralExpression(target)) {
+    for (const p of target.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) into.add(p.name.text);
+      else if (ts.isPropertyAssignment(p)) targetNames(ts, p.initializer, into);
+      else if (ts.isSpreadAssignment(p)) targetNames(ts, p.expression, into);
+    }
+  }
+}
+
+/**
+ * Names the kernel assigns to but declares nowhere in itself. Its generator
+ * gets copies of the outer variables, so such a write would be lost: the
+ * runner refuses it rather than let the result differ from the JS.
+ */
+function undeclaredWrites(ts: Ts, root: Node): Set<string> {
+  const declared = new Set<string>();
+  const written = new Set<string>();
+  const visit = (node: Node): void => {
+    if (ts.isVariableDeclaration(node) || ts.isParameter(node)) boundNames(ts, node.name, declared);
+    else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionExpression(node)) && node.name)
+      declared.add(node.name.text);
+    else if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    ) {
+      targetNames(ts, node.left, written);
+    } else if (
+      (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+    ) {
+      targetNames(ts, node.operand, written);
+    } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) {
+      targetNames(ts, node.initializer, written);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  for (const name of declared) written.delete(name);
+  return written;
+}
+
 /**
  * The generator form of a kernel, or undefined when its body makes no
  * barrier call (it then runs as it is, thread after thread). Throws when the
@@ -118,14 +180,15 @@ export function rewriteBarriers(kernelName: string, text: string): BarrierProgra
   });
   out += full.slice(at, body.end);
   const bodyText = ts.isBlock(body) ? out : `{ return (${out}); }`;
-  const name = node.name && ts.isIdentifier(node.name) ? node.name.text : '';
+  const name = JSON.stringify(node.name && ts.isIdentifier(node.name) ? node.name.text : kernelName);
   const params = full.slice(node.parameters.pos, node.parameters.end);
   const anchor = full[node.parameters.pos - 1] === '(' ? node.parameters.pos - 1 : (node.parameters[0]?.getStart() ?? node.parameters.pos);
   return {
-    generator: `function* ${name}(${params}) ${bodyText}`,
+    generator: `({ ${name}: function* (${params}) ${bodyText} })[${name}]`,
     siteOffsets: calls.map((c) => c.getStart() - prefix),
     anchorOffset: anchor - prefix,
     identifiers: identifiersOf(ts, node),
+    assigned: undeclaredWrites(ts, node),
   };
 }
 

@@ -112,6 +112,13 @@ export function runLockstep(kernel: Function, shape: LaunchShape, args: readonly
   if (program) {
     // Captured at every launch, not once: a module variable the kernel reads may have changed since the last.
     const scope = captureScope(kernel, program.identifiers);
+    const outer = scope.names.filter((n) => program.assigned.has(n));
+    if (outer.length > 0) {
+      throw new Error(
+        `${opts.kernel}: the kernel assigns to ${outer.join(', ')}, declared outside it; the JS simulator runs a kernel with barriers ` +
+          'on a copy of the variables around it, so the write would be lost. Write results to an array argument instead.',
+      );
+    }
     location = scope.location;
     start = factoryFor(kernel, opts.kernel, p, program, scope.names)(...scope.values);
   }

@@ -84,4 +84,19 @@ describe('DeviceArray', () => {
     );
     expect(() => cuda.deviceArray(Float32Array, 1.5)).toThrow(RangeError);
   });
+
+  it('is typed by its kind: launch takes it only where the kernel takes that kind', () => {
+    // Never called: the type checker is what this test exercises.
+    const typeOnly = (): void => {
+      const f32 = cuda.deviceArray(Float32Array, 4);
+      launch(saxpy, { grid: 1, block: 4 }, 2, f32, new Float32Array(4));
+      // @ts-expect-error: a Float64Array DeviceArray where the kernel takes a Float32Array
+      launch(saxpy, { grid: 1, block: 4 }, 2, cuda.deviceArray(Float64Array, 4), new Float32Array(4));
+      // @ts-expect-error: copyToHost into another kind
+      f32.copyToHost(new Float64Array(4));
+      const k: 'Float32Array' = f32.kind;
+      void k;
+    };
+    expect(typeof typeOnly).toBe('function');
+  });
 });

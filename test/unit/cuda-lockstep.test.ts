@@ -222,6 +222,39 @@ describe('the generator rewrite', () => {
     expect(Array.from(y)).toEqual([3, 3]);
   });
 
+  it("keeps the kernel's name in stack traces, while the name inside the kernel still means the kernel", () => {
+    const seen: { self?: unknown; stack?: string } = {};
+    function named(): void {
+      seen.self = named;
+      cuda.syncthreads();
+      seen.stack = new Error('here').stack;
+    }
+    launch(named, { grid: 1, block: 1 });
+    expect(seen.self).toBe(named);
+    expect(seen.stack?.split('\n')[1]).toMatch(/at named \(tsnative-js-simulator\/named\.js:\d+:\d+\)/);
+  });
+
+  it('a barrier kernel that assigns to a variable outside it is refused: the write would be lost', () => {
+    let count = 0;
+    let a = 0;
+    let b = 0;
+    function counts(): void {
+      count++;
+      cuda.syncthreads();
+    }
+    function destructures(): void {
+      const local = [1, 2];
+      let mine = 0;
+      [a, { b }] = [local[0], { b: local[1] }] as [number, { b: number }];
+      mine += 1;
+      cuda.syncthreads();
+      void mine;
+    }
+    expect(() => launch(counts, { grid: 1, block: 1 })).toThrow(/^counts: the kernel assigns to count, declared outside it/);
+    expect(() => launch(destructures, { grid: 1, block: 1 })).toThrow(/^destructures: the kernel assigns to a, b, declared outside it/);
+    expect(count + a + b).toBe(0);
+  });
+
   it('a mention of syncthreads in a string or comment is not a barrier', () => {
     function k(x: Int32Array): void {
       // syncthreads is not called here
