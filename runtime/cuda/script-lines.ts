@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SourceMapConsumer } from 'source-map-js';
+import { createRequire } from 'node:module';
+import type { SourceMapConsumer } from 'source-map-js';
 import { decodeDataUrl } from '../register/source-map';
 import { connect, post } from './inspector-session';
 
@@ -17,6 +18,11 @@ interface ScriptParsed {
 }
 
 const maps = new Map<string, SourceMapConsumer | undefined>();
+
+// Loaded on first use, like the parser: only a barrier error needs it.
+function sourceMaps(): typeof import('source-map-js') {
+  return createRequire(__filename)('source-map-js') as typeof import('source-map-js');
+}
 
 function scriptOf(scriptId: string): ScriptParsed | undefined {
   const s = connect();
@@ -45,7 +51,7 @@ function readMap(script: ScriptParsed): SourceMapConsumer | undefined {
     const mapFile = url.startsWith('file:') ? fileURLToPath(url) : path.resolve(path.dirname(scriptFile), decodeURIComponent(url));
     raw = fs.readFileSync(mapFile, 'utf8');
   }
-  return raw === undefined ? undefined : new SourceMapConsumer(JSON.parse(raw));
+  return raw === undefined ? undefined : new (sourceMaps().SourceMapConsumer)(JSON.parse(raw));
 }
 
 function mapOf(scriptId: string): SourceMapConsumer | undefined {
@@ -67,7 +73,8 @@ function mapOf(scriptId: string): SourceMapConsumer | undefined {
 export function sourceLine(scriptId: string, line: number, column: number): number {
   const map = mapOf(scriptId);
   if (map) {
-    for (const bias of [SourceMapConsumer.GREATEST_LOWER_BOUND, SourceMapConsumer.LEAST_UPPER_BOUND]) {
+    const { SourceMapConsumer: Consumer } = sourceMaps();
+    for (const bias of [Consumer.GREATEST_LOWER_BOUND, Consumer.LEAST_UPPER_BOUND]) {
       const p = map.originalPositionFor({ line: line + 1, column, bias });
       if (p.line !== null && p.line !== undefined) return p.line;
     }

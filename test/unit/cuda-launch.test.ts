@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import { cuda, launch, launchAsync, type LaunchConfig } from '../../runtime/index';
 import { recordKernel, registry, type Launcher } from '../../runtime/registry';
 import { setGpuAvailability } from '../../runtime/cuda/gpu';
@@ -318,5 +320,18 @@ describe('launchAsync', () => {
     recordKernel({ name: 'k2', source: '/src/k.ts', js: k2, params: [], sim: () => void order.push('sim2') });
     await launchAsync(k2, { grid: 1, block: 1 });
     expect(order).toEqual(['simAsync 2 2 1 8 1 1 0', 'sim2']);
+  });
+});
+
+describe('load cost', () => {
+  it('loading the runtime and launching a kernel without barriers loads neither the parser nor source maps', () => {
+    const script = `
+      const { cuda, launch } = require('./runtime/index.ts');
+      const x = new Float64Array(4);
+      launch(function k(a) { a[cuda.grid(1)] = 1; }, { grid: 1, block: 4 }, x);
+      const heavy = Object.keys(require.cache).filter((f) => /node_modules[\\\\/](ts-morph|typescript|@ts-morph|source-map-js)[\\\\/]/.test(f));
+      console.log(JSON.stringify({ x: Array.from(x), heavy }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', cwd: path.join(__dirname, '../..') });
+    expect(JSON.parse(out)).toEqual({ x: [1, 1, 1, 1], heavy: [] });
   });
 });
