@@ -26,3 +26,8 @@ export { prange, PRange } from './prange';
 export { isNative, nativeOf } from './native-of';
 export { getNumThreads, setNumThreads } from './threads';
 export { offload, type Offloaded } from './offload';
+export { cuda, type Cuda, type Dim3View } from './cuda/cuda';
+export { launch, launchAsync, type KernelArgs } from './cuda/launch';
+export { DeviceArray } from './cuda/device-array';
+export type { Dim, LaunchConfig } from './cuda/launch-config';
+export type { TypedArray, TypedArrayConstructor } from './cuda/typed-arrays';

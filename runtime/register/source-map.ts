@@ -30,7 +30,7 @@ export function sourceMappingUrl(text: string): string | undefined {
   return undefined;
 }
 
-function decodeDataUrl(url: string): string | undefined {
+export function decodeDataUrl(url: string): string | undefined {
   const m = /^data:[^,]*?(;base64)?,(.*)$/s.exec(url);
   if (!m) return undefined;
   return m[1] ? Buffer.from(m[2], 'base64').toString('utf8') : decodeURIComponent(m[2]);
