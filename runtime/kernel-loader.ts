@@ -6,6 +6,8 @@
 import * as path from 'node:path';
 import { lists, moduleStatus } from './freshness';
 import { complain, fallbackMessage, loadAddon } from './loader';
+import { attachCudaAddon } from './cuda/gpu-binding';
+import { kernelParams } from './cuda/kernel-params';
 import { gpuExport, simExport } from './kernel-names';
 import { offloadExport } from './offload-name';
 import { kernelBindingOf, recordKernel, type AsyncLauncher, type KernelBinding, type Launcher } from './registry';
@@ -17,7 +19,7 @@ const fn = (addon: Record<string, unknown> | Error | undefined, name: string): F
 export function loadKernel<F extends Function>(sourceFile: string, name: string, js: F): F {
   const source = path.resolve(sourceFile);
   if (kernelBindingOf(js)?.js === js) return js;
-  const params = parameterNames(js);
+  const params = kernelParams(js).names;
   const status = moduleStatus(source);
   const missing = (why: string, code: Parameters<typeof complain>[2]) => {
     const reason = fallbackMessage(name, source, why);
@@ -32,6 +34,7 @@ export function loadKernel<F extends Function>(sourceFile: string, name: string,
   if (cpu instanceof Error) return missing(`its addon failed to load (${cpu.message.split('\n')[0]})`, 'TSNATIVE_LOAD_FAILED');
   const cudaBuild = status.entry.targets.cuda;
   const gpuAddon = cudaBuild ? loadAddon(path.resolve(status.project.outDir, cudaBuild.addon)) : undefined;
+  if (gpuAddon) attachCudaAddon(gpuAddon);
   const binding: KernelBinding = {
     name,
     source,
@@ -45,29 +48,4 @@ export function loadKernel<F extends Function>(sourceFile: string, name: string,
   if (!binding.sim) return missing(`its addon does not export the simulator of ${name}`, 'TSNATIVE_LOAD_FAILED');
   recordKernel(binding);
   return js;
-}
-
-/** The parameter names of a function, from its source text (JS has no other record of them). */
-export function parameterNames(f: Function): string[] {
-  const text = Function.prototype.toString.call(f);
-  const open = text.indexOf('(');
-  if (open < 0) return [];
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) {
-      return text
-        .slice(open + 1, i)
-        .split(',')
-        .map(
-          (p) =>
-            p
-              .replace(/\/\*.*?\*\//g, '')
-              .trim()
-              .split(/[\s=:]/)[0] ?? '',
-        )
-        .filter((p) => p.length > 0);
-    }
-  }
-  return [];
 }

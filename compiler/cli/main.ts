@@ -37,7 +37,7 @@ export function makeProgram(io: Output, setCode: (code: number) => void): Comman
     .action(
       async (
         paths: string[],
-        opts: { jobs?: number; force?: boolean; quiet?: boolean; verbose?: boolean; watch?: boolean; target?: string[] },
+        opts: { jobs?: number; force?: boolean; quiet?: boolean; verbose?: boolean; watch?: boolean; target?: string },
       ) => {
         // Read where the project's configuration is (runtime/project.ts), as if the config named them.
         if (opts.target) process.env.TSNATIVE_TARGETS = opts.target;

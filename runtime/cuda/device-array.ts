@@ -55,7 +55,7 @@ class HostStorage implements DeviceStorage {
   }
 }
 
-const hostAllocator: DeviceAllocator = {
+export const hostAllocator: DeviceAllocator = {
   copyOf: (array) => {
     const Kind = constructorOf(kindOf(array) as TypedArrayKind) as unknown as new (from: TypedArray) => TypedArray;
     return new HostStorage(new Kind(array));
