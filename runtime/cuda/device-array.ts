@@ -2,6 +2,7 @@
 // is the host: the storage is a private copy that simulators compute on in
 // place. The storage sits behind DeviceStorage so the native side can
 // attach GPU memory (a handle plus copy functions) without changing the class.
+import { processState } from './process-state';
 import {
   constructorOf,
   describeValue,
@@ -63,11 +64,11 @@ export const hostAllocator: DeviceAllocator = {
   zeros: (kind, length) => new HostStorage(new kind(length)),
 };
 
-let allocator: DeviceAllocator = hostAllocator;
+const allocation = processState('allocator', () => ({ allocator: hostAllocator }));
 
 /** Internal: where cuda.toDevice/deviceArray allocate (undefined restores host memory). */
 export function setDeviceAllocator(a: DeviceAllocator | undefined): void {
-  allocator = a ?? hostAllocator;
+  allocation.allocator = a ?? hostAllocator;
 }
 
 // A registered symbol rather than a private field: a program may load two
@@ -159,7 +160,7 @@ export function hostArrayOf(dev: DeviceArray): TypedArray {
 
 export function toDevice<T extends TypedArray>(array: T): DeviceArray<T> {
   if (kindOf(array) === undefined) throw new TypeError(`cuda.toDevice: expected a typed array, got ${describeValue(array)}`);
-  return new DeviceArray<T>(allocator.copyOf(array));
+  return new DeviceArray<T>(allocation.allocator.copyOf(array));
 }
 
 export function deviceArray<K extends TypedArrayConstructor>(kind: K, length: number): DeviceArray<InstanceType<K>> {
@@ -169,5 +170,5 @@ export function deviceArray<K extends TypedArrayConstructor>(kind: K, length: nu
   if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
     throw new RangeError(`cuda.deviceArray: the length must be a non-negative integer, got ${describeValue(length)}`);
   }
-  return new DeviceArray<InstanceType<K>>(allocator.zeros(kind, length));
+  return new DeviceArray<InstanceType<K>>(allocation.allocator.zeros(kind, length));
 }

@@ -7,6 +7,7 @@
 import { hostAllocator, setDeviceAllocator, type DeviceStorage } from './device-array';
 import { gpuAvailability, setGpuAvailability } from './gpu';
 import { kernelPlace, type CudaAddon } from './gpu-status';
+import { processState } from './process-state';
 import type { TypedArray, TypedArrayKind } from './typed-arrays';
 
 interface DeviceArrayFunctions extends CudaAddon {
@@ -41,12 +42,12 @@ class GpuStorage implements DeviceStorage {
   }
 }
 
-let attached = false;
+const binding = processState('binding', () => ({ attached: false }));
 
 /** The first CUDA addon loaded answers for the GPU; `failed` is why none could be (a load error). */
 export function attachCudaAddon(addon: Record<string, unknown> | Error): void {
-  if (attached) return;
-  attached = true;
+  if (binding.attached) return;
+  binding.attached = true;
   if (addon instanceof Error) {
     const why = `its CUDA addon failed to load (${addon.message.split('\n')[0]})`;
     setGpuAvailability(() => ({ usable: false, why }));

@@ -37,9 +37,14 @@ export interface KernelRun {
   lockstep: boolean;
 }
 
-let current: KernelRun | undefined;
+// On globalThis under a registered symbol, as the registry is: a kernel may
+// import `cuda` through another copy of the runtime (ESM and CJS entry points,
+// a nested install) than the one whose launch() runs it.
+const CURRENT = Symbol.for('tsnative.cuda.currentRun');
+const holder = globalThis as unknown as Record<symbol, KernelRun | undefined>;
 
 export function currentRun(what: string): KernelRun {
+  const current = holder[CURRENT];
   if (current === undefined) {
     throw new Error(`cuda.${what} exists only inside a kernel run by launch() (or launchAsync()); it was used outside one`);
   }
@@ -48,13 +53,13 @@ export function currentRun(what: string): KernelRun {
 
 /** Makes `run` current and returns the run it replaces, for restoreRun. */
 export function enterRun(run: KernelRun): KernelRun | undefined {
-  const outer = current;
-  current = run;
+  const outer = holder[CURRENT];
+  holder[CURRENT] = run;
   return outer;
 }
 
 export function restoreRun(outer: KernelRun | undefined): void {
-  current = outer;
+  holder[CURRENT] = outer;
 }
 
 export function formatIndex(i: { x: number; y: number; z: number }): string {

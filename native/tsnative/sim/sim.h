@@ -400,10 +400,13 @@ T atomic(char op, T* p, V v) {
   return update_atomically(p, [&](T old) { return apply(op, old, value); });
 }
 
+// Atomics on shared memory are not recorded: two threads updating one element
+// atomically is what they are for.
 template <typename T, typename V>
 T atomic(char op, const SharedRef<T>& r, V v) {
-  const T old = static_cast<T>(r);
-  r = apply(op, old, static_cast<T>(v));
+  T* p = r.raw();
+  const T old = *p;
+  *p = apply(op, old, static_cast<T>(v));
   return old;
 }
 
@@ -415,8 +418,9 @@ T atomic_cas(T* p, V compare, W v) {
 
 template <typename T, typename V, typename W>
 T atomic_cas(const SharedRef<T>& r, V compare, W v) {
-  const T old = static_cast<T>(r);
-  if (old == static_cast<T>(compare)) r = static_cast<T>(v);
+  T* p = r.raw();
+  const T old = *p;
+  if (old == static_cast<T>(compare)) *p = static_cast<T>(v);
   return old;
 }
 
