@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { buildNative, buildReference, compileTypeScript, JS_OUT, REFERENCE_CFLAGS, REFERENCE_OUT, ROOT } from './build';
 import { KERNEL_SUITES } from './cases';
 import { speedupChart } from './chart';
+import { buildGpuKernels, gpuSection } from './gpu/section';
 import { callTable, kernelTable, markdown, mergeRow, prangeTable, smallTable, type Row } from './report';
 import type { CaseResult, Measured, WorkerOutput } from './worker';
 
@@ -123,12 +124,15 @@ async function main(): Promise<void> {
     ? 'unset: the libgomp default (spin, then sleep)'
     : `${runtimePolicy}, GOMP_SPINCOUNT ${threads.ompSpinCount ?? 'unset'} (${process.env.OMP_WAIT_POLICY ? 'from your environment' : 'set by the tsnative runtime'})`;
 
+  console.log('\nGPU kernels');
+  const gpu = gpuSection(buildGpuKernels);
   const sections = [
     `### Kernels (time per run · speed-up over clean JS)\n\n${kernelTable(rows, cores)}`,
     `### Small inputs (time per call)\n\n${smallTable(small, cores)}`,
     `### Call overhead (time per call)\n\n${callTable(calls)}`,
     `### Threads (issue 4)\n\n${threadsTable(threads, policy)}`,
     `### prange in unbuilt JS\n\n${prangeTable([...rows, ...small])}`,
+    `### GPU kernels (median of runs)\n\n${gpu}`,
   ];
   const notes = [
     'JS (clean V8): plain node on tsc output, a fresh process per kernel that never detached an ArrayBuffer. For sumsq, dot and saxpy, whose only loop is a prange, JS is the same loop written as a plain `for` (bench/kernels/plain.ts): the prange iterator is slower in JS (last table).',

@@ -108,7 +108,7 @@ export const DIAGNOSTICS = {
   },
   TSN1505: {
     message: '`{0}` needs a typed-array kind and a size known before the kernel runs',
-    hint: 'write `const s = cuda.shared.array(Float32Array, 256)`: the size a positive integer literal or module-level const',
+    hint: 'write `const s = cuda.shared.array(Float32Array, 256)`: the size a positive integer from literals and module-level consts (`TILE * TILE`)',
   },
   TSN1506: {
     message: '{0} works on {1}',

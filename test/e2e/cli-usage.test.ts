@@ -49,7 +49,7 @@ describe('usage errors exit 2', () => {
     [
       'emit of an unknown function',
       ['emit', 'src/stats.ts', '--fn', 'nope'],
-      /no @native function 'nope' in src\/stats\.ts \(there are: dot, sumsq\)/,
+      /no @native or @kernel function 'nope' in src\/stats\.ts \(there are: dot, sumsq\)/,
     ],
     [
       'emit --ir after an unknown pass',

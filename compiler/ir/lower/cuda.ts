@@ -125,14 +125,41 @@ function sharedArray(ctx: FnContext, node: CallExpression, args: Expression[], l
   return { k: 'sharedArray', type: array(kind), arrayKind: kind, length, slot: ctx.nextSharedSlot(), loc };
 }
 
-/** A positive integer literal or module constant: a block's shared memory is sized before it runs. */
+/**
+ * A positive integer known before the kernel runs: a literal, a module const,
+ * or arithmetic on those (`TILE * TILE`), computed as JS would.
+ */
 function constantLength(ctx: FnContext, node: Expression): number | undefined {
-  const value = Node.isNumericLiteral(node)
-    ? Number(node.compilerNode.text)
-    : Node.isIdentifier(node) && !ctx.lookup(node.getText())
-      ? ctx.module.constants.get(node.getText())?.value
-      : undefined;
+  const value = constantValue(lowerExpr(ctx, node));
   return value !== undefined && Number.isInteger(value) && value > 0 && value <= 2 ** 31 - 1 ? value : undefined;
+}
+
+function constantValue(e: Expr): number | undefined {
+  const both = (l: Expr, r: Expr, f: (a: number, b: number) => number) => {
+    const a = constantValue(l);
+    const b = constantValue(r);
+    return a === undefined || b === undefined ? undefined : f(a, b);
+  };
+  switch (e.k) {
+    case 'num':
+      return e.value;
+    case 'convert':
+      return e.to === 'f64' || e.to === 'i53' ? constantValue(e.operand) : undefined;
+    case 'neg': {
+      const v = constantValue(e.operand);
+      return v === undefined ? undefined : -v;
+    }
+    case 'arith':
+      return both(e.left, e.right, (a, b) =>
+        e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : e.op === '/' ? a / b : a % b,
+      );
+    case 'bit':
+      return both(e.left, e.right, (a, b) =>
+        e.op === '|' ? a | b : e.op === '&' ? a & b : e.op === '^' ? a ^ b : e.op === '<<' ? a << b : e.op === '>>' ? a >> b : a >>> b,
+      );
+    default:
+      return undefined;
+  }
 }
 
 function atomic(ctx: FnContext, node: CallExpression, op: AtomicOp, args: Expression[], loc: Loc): Expr {
