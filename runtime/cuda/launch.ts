@@ -59,6 +59,8 @@ function chooseRoute(name: string, binding: KernelBinding | undefined): Route {
   const forced = mode();
   if (forced === 'gpu') {
     if (!binding?.gpu) throw new Error(`${name}: TSNATIVE_CUDA=gpu, but ${name} has no GPU build: ${whyNoGpuBuild(name, binding)}`);
+    const gpu = gpuAvailability();
+    if (!gpu.usable) throw new Error(`${name}: TSNATIVE_CUDA=gpu, but kernels cannot run on a GPU here: ${gpu.why}`);
     return { kind: 'gpu', run: binding.gpu, runAsync: binding.gpuAsync };
   }
   const sim: Route = binding?.sim ? { kind: 'sim', run: binding.sim, runAsync: binding.simAsync } : { kind: 'js' };

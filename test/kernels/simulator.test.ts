@@ -32,10 +32,10 @@ function simulate(name: string, config: LaunchConfig, ...args: unknown[]): void 
 const copy = <T>(args: T[]): T[] => args.map((a) => (ArrayBuffer.isView(a) ? ((a as unknown as Float64Array).slice() as unknown as T) : a));
 
 /** Runs `kernel` both ways on copies of `args` and compares every array argument with Object.is. */
-function agree(kernel: Function, config: LaunchConfig, args: unknown[]): void {
+function agree(kernel: (...a: never[]) => void, config: LaunchConfig, args: unknown[]): void {
   const js = copy(args);
   const sim = copy(args);
-  launch(kernel as (...a: unknown[]) => void, config, ...js);
+  launch(kernel as unknown as (...a: unknown[]) => void, config, ...js);
   simulate(kernel.name, config, ...sim);
   js.forEach((a, i) => {
     if (!ArrayBuffer.isView(a)) return;

@@ -198,6 +198,11 @@ describe('where a kernel runs', () => {
   it('TSNATIVE_CUDA=gpu takes the GPU launcher, and is an Error saying why without one', () => {
     const { kernel, calls } = bound();
     process.env.TSNATIVE_CUDA = 'gpu';
+    setGpuAvailability(() => ({ usable: false, why: 'no NVIDIA driver' }));
+    expect(() => launchAny(kernel, { grid: 1, block: 1 }, new Float64Array(1), 1)).toThrow(
+      new Error('k: TSNATIVE_CUDA=gpu, but kernels cannot run on a GPU here: no NVIDIA driver'),
+    );
+    setGpuAvailability(() => true);
     launchAny(kernel, { grid: 1, block: 1 }, new Float64Array(1), 1);
     expect(calls[0][0]).toBe('gpu');
     const noGpu = bound({ gpu: undefined, reason: 'k (src/k.ts) was built for cpu only' }).kernel;
@@ -277,6 +282,7 @@ describe('where a kernel runs', () => {
     setDeviceAllocator({ copyOf: () => storage, zeros: () => storage });
     const { kernel, calls } = bound();
     process.env.TSNATIVE_CUDA = 'gpu';
+    setGpuAvailability(() => true);
     launchAny(kernel, { grid: 1, block: 1 }, cuda.toDevice(new Float64Array(1)), 1);
     expect(calls[0][8]).toBe(handle);
     // A simulator cannot compute on GPU memory.

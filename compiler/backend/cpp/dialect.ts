@@ -8,8 +8,8 @@ import type { AtomicOp, Local, ThreadValue } from '../../ir/nodes';
 export interface KernelDialect {
   /** A component of the thread's position or the launch's shape, as an int64_t. */
   thread(name: ThreadValue, axis: 0 | 1 | 2): string;
-  /** `op` on the element `ref` (a pointer, or the simulator's shared-element reference); `args` are [compare,] value. */
-  atomic(op: AtomicOp, ref: string, args: string[]): string;
+  /** `op` on the element `ref` (checked access, as TSN_AT gives it) of a shared array or not; `args` are [compare,] value. */
+  atomic(op: AtomicOp, ref: string, shared: boolean, args: string[]): string;
   /** The statement of a barrier. */
   barrier(site: number, line: number): string;
   /** The declaration of a shared array's local. */

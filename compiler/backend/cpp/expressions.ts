@@ -95,11 +95,9 @@ export function expr(e: Expr): string {
       return kernelDialect('cuda.' + e.name).thread(e.name, e.axis);
     case 'atomic': {
       const d = kernelDialect('cuda.atomic');
-      // A shared element is the simulator's recording reference; any other is a pointer to it.
       const shared = e.array.k === 'local' && e.array.local.shared !== undefined;
-      const ref = elementRef(e);
       const args = [...(e.compare ? [expr(e.compare)] : []), expr(e.value)];
-      return work('call', d.atomic(e.op, shared ? ref : `&${ref}`, args), `atomic ${e.op}`);
+      return work('call', d.atomic(e.op, elementRef(e), shared, args), `atomic ${e.op}`);
     }
     case 'sharedArray':
       throw new Error('a shared array outside its declaration');

@@ -20,8 +20,11 @@ const OP_CHAR: Record<Exclude<AtomicOp, 'cas'>, string> = { add: '+', sub: '-', 
 function simDialect(cooperative: boolean): KernelDialect {
   return {
     thread: (name, axis) => `tsn_thread.${name}.${'xyz'[axis]}`,
-    atomic: (op, ref, args) =>
-      op === 'cas' ? `tsn::sim::atomic_cas(${ref}, ${args.join(', ')})` : `tsn::sim::atomic('${OP_CHAR[op]}', ${ref}, ${args[0]})`,
+    // A shared element is the simulator's recording reference (sim.h SharedRef); any other, a pointer.
+    atomic: (op, element, shared, args) => {
+      const ref = shared ? element : `&${element}`;
+      return op === 'cas' ? `tsn::sim::atomic_cas(${ref}, ${args.join(', ')})` : `tsn::sim::atomic('${OP_CHAR[op]}', ${ref}, ${args[0]})`;
+    },
     barrier: (site, line) => `co_await tsn_thread.barrier(${site}, ${line});`,
     sharedLet: (local, element, slot, length) => [
       `const tsn::sim::SharedView<${element}> ${localName(local)} = tsn_thread.shared<${element}>(${slot}, ${length});`,

@@ -22,7 +22,7 @@ const AXES = ['x', 'y', 'z'] as const;
 
 const GPU_DIALECT: KernelDialect = {
   thread: (name, axis) => `static_cast<int64_t>(${name}.${AXES[axis]})`,
-  atomic: (op: AtomicOp, ref, args) => `tsn::atomic_${op}(${ref}, ${args.join(', ')})`,
+  atomic: (op: AtomicOp, element, _shared, args) => `tsn::atomic_${op}(&${element}, ${args.join(', ')})`,
   barrier: () => '__syncthreads();',
   sharedLet: (local, element, slot, length) => [
     `__shared__ ${element} tsn_shared${slot}[${length}];`,
