@@ -136,6 +136,15 @@ describe('the compiled simulator computes what the JS lock-step simulation compu
     );
   });
 
+  it('barriers in a loop that `break` leaves (run as coroutines, not thread loops)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 128 }), fc.integer({ min: 0, max: 5 }), (grid, block, rounds) =>
+        agree(k.breakLoop, { grid, block }, [new Float64Array(grid * block), rounds]),
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it('a kernel that calls a @native helper, and keeps device arrays of other launches', () => {
     const xs = Float64Array.from({ length: 700 }, (_, i) => i * 0.25);
     agree(k.blockSum, { grid: 6, block: 128 }, [xs, new Float64Array(6)]);
@@ -153,10 +162,22 @@ describe('what the simulator reports', () => {
 
   it('a barrier not every thread of the block reaches', () => {
     const message =
-      /^divergent: divergent barrier in block \(0,0,0\): thread \(0,0,0\) waits at the cuda\.syncthreads\(\) at line 94, but thread \(2,0,0\) finished without reaching it/;
+      /^divergent: divergent barrier in block \(0,0,0\): the condition at line 93 is true for thread \(0,0,0\) and false for thread \(2,0,0\), and a cuda\.syncthreads\(\) depends on it/;
     expectError(() => simulate('divergent', { grid: 1, block: 8 }, new Float64Array(8)), 'Error', message);
     // The JS simulation refuses it too.
     expect(() => launch(k.divergent, { grid: 1, block: 8 }, new Float64Array(8))).toThrow(/syncthreads/);
+  });
+
+  it('a thread that returns before a barrier the others wait at (thread loops and coroutines alike)', () => {
+    for (const name of ['earlyExit', 'earlyExitInLoop']) {
+      expectError(
+        () => simulate(name, { grid: 1, block: 8 }, new Float64Array(8)),
+        'Error',
+        new RegExp(
+          `^${name}: divergent barrier in block \\(0,0,0\\): thread \\(0,0,0\\) waits at the cuda\\.syncthreads\\(\\) at line \\d+, but thread \\(4,0,0\\) finished without reaching it`,
+        ),
+      );
+    }
   });
 
   it('two threads on one shared element between barriers, one of them writing', () => {

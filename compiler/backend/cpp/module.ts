@@ -111,7 +111,7 @@ export function prototype(fn: IrFunction): string {
 
 // `fastmath`: reassociation and contraction for this function only;
 // NaN and Infinity keep their meaning (no -ffinite-math-only).
-const FASTMATH = '__attribute__((optimize("associative-math", "no-signed-zeros", "no-trapping-math", "fp-contract=fast")))';
+export const FASTMATH = '__attribute__((optimize("associative-math", "no-signed-zeros", "no-trapping-math", "fp-contract=fast")))';
 
 export function emitFunction(w: CodeWriter, fn: IrFunction, head = prototype(fn)): void {
   w.resetMark();

@@ -10,6 +10,7 @@ import { simExport } from '../../../runtime/kernel-names';
 import type { CodeWriter } from '../writer';
 import { inDialect, type KernelDialect } from './dialect';
 import { emitFunction, readArguments } from './module';
+import { emitThreadLoops, splittable } from './thread-loops';
 import { cppType, stringLiteral } from './types';
 
 /** The launch shape's seven arguments (grid x y z, block x y z, shared bytes) come before the kernel's own. */
@@ -35,10 +36,16 @@ function simDialect(cooperative: boolean): KernelDialect {
 }
 
 const cooperative = (fn: IrFunction): boolean => someStmt(fn.body, (s) => s.k === 'barrier');
+/** A kernel with barriers runs as thread loops where it can (thread-loops.ts), else as coroutines. */
+const threadLoops = (fn: IrFunction): boolean => cooperative(fn) && splittable(fn);
 const simEntryName = (fn: IrFunction): string => `tsn_sim_${fn.name}`;
 const simOffloadName = (fn: IrFunction): string => `tsn_sim_offload_${fn.name}`;
 
 export function emitSimKernel(w: CodeWriter, fn: IrFunction): void {
+  if (threadLoops(fn)) {
+    emitThreadLoops(w, fn, simDialect(false));
+    return;
+  }
   const params = ['[[maybe_unused]] tsn::sim::Thread& tsn_thread', ...fn.params.map((p) => `${cppType(p.type)} ${localName(p)}`)];
   const returns = cooperative(fn) ? 'tsn::sim::Task' : 'void';
   inDialect(simDialect(cooperative(fn)), () => emitFunction(w, fn, `${returns} ${implName(fn.name)}(${params.join(', ')})`));
@@ -46,6 +53,10 @@ export function emitSimKernel(w: CodeWriter, fn: IrFunction): void {
 
 /** Runs every block of the launch: the statement both entries share. */
 function runStatement(fn: IrFunction): string {
+  if (threadLoops(fn)) {
+    const call = `${implName(fn.name)}(${['tsn_block', 'tsn_s', ...fn.params.map(localName)].join(', ')})`;
+    return `tsn::sim::launch_blocks(tsn_shape, ${stringLiteral(fn.name)}, [=](tsn::sim::Block& tsn_block, const tsn::sim::Shape& tsn_s) { ${call}; });`;
+  }
   const call = `${implName(fn.name)}(${['tsn_thread', ...fn.params.map(localName)].join(', ')})`;
   const launch = cooperative(fn) ? 'launch_cooperative' : 'launch';
   const body = cooperative(fn) ? `return ${call};` : `${call};`;

@@ -14,7 +14,9 @@ export function versioned(test: Expr, fast: Stmt, original: Stmt): Stmt {
 
 /** Whether `original` may be copied: no labels (their names must stay unique) and within the budget. */
 export function copyable(original: Stmt): boolean {
-  return [...statements([original])].length <= COPY_BUDGET && !someStmt([original], hasLabel);
+  // A barrier in two versions chosen by a test that may differ between threads
+  // would be two barriers, one per group of threads: a divergent barrier.
+  return [...statements([original])].length <= COPY_BUDGET && !someStmt([original], (s) => hasLabel(s) || s.k === 'barrier');
 }
 
 function hasLabel(s: Stmt): boolean {

@@ -105,6 +105,43 @@ export function racy(xs: Float64Array): void {
   xs[t] = s[(t + 1) % cuda.blockDim.x];
 }
 
+/** Barriers in a loop left by `break`: the simulator runs it as coroutines. */
+/** @kernel */
+export function breakLoop(xs: Float64Array, rounds: i32): void {
+  const s = cuda.shared.array(Float64Array, BLOCK);
+  const t = cuda.threadIdx.x;
+  s[t] = t;
+  for (let r = 0; ; r++) {
+    cuda.syncthreads();
+    if (r >= rounds) break;
+    const v = s[(t + 1) % cuda.blockDim.x];
+    cuda.syncthreads();
+    s[t] = v + 1;
+  }
+  xs[cuda.grid(1)] = s[t];
+}
+
+/** Threads that return before a barrier the others wait at. */
+/** @kernel */
+export function earlyExit(xs: Float64Array): void {
+  const t = cuda.threadIdx.x;
+  if (t >= 4) return;
+  cuda.syncthreads();
+  xs[t] = t;
+}
+
+/** The same, in a loop that `break` leaves (coroutines). */
+/** @kernel */
+export function earlyExitInLoop(xs: Float64Array): void {
+  const t = cuda.threadIdx.x;
+  for (let r = 0; ; r++) {
+    if (t >= 4) return;
+    cuda.syncthreads();
+    if (r > 1) break;
+  }
+  xs[t] = t;
+}
+
 /** @kernel */
 export function throws(xs: Float64Array): void {
   if (cuda.grid(1) === 5) throw new RangeError('thread five');
