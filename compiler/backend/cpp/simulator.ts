@@ -36,8 +36,8 @@ function simDialect(cooperative: boolean): KernelDialect {
 }
 
 const cooperative = (fn: IrFunction): boolean => someStmt(fn.body, (s) => s.k === 'barrier');
-/** A kernel with barriers runs as thread loops where it can (thread-loops.ts), else as coroutines. */
-const threadLoops = (fn: IrFunction): boolean => cooperative(fn) && splittable(fn);
+/** A kernel runs as thread loops where it can (thread-loops.ts); one with barriers elsewhere, as coroutines. */
+const threadLoops = (fn: IrFunction): boolean => splittable(fn);
 const simEntryName = (fn: IrFunction): string => `tsn_sim_${fn.name}`;
 const simOffloadName = (fn: IrFunction): string => `tsn_sim_offload_${fn.name}`;
 
