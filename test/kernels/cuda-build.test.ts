@@ -8,6 +8,8 @@ import { findNvcc } from '../../compiler/build/cuda-toolkit';
 import { BACKENDS, compileFiles, optimiseModule } from '../../compiler/driver';
 import { expectError } from '../support/errors';
 import { buildNative, makeProject } from '../e2e/runtime-project';
+import { launch } from '../../runtime/index';
+import * as k from './cases/kernels';
 
 const cases = path.join(__dirname, 'cases', 'kernels.ts');
 const hasNvcc = findNvcc() !== undefined;
@@ -58,6 +60,38 @@ it('launchers copy back exactly the arrays a kernel (or a function it calls) wri
       expect(typeof gpu[`gpu:${k}`]).toBe('function');
       expect(typeof gpu[`offload:gpu:${k}`]).toBe('function');
     }
+  });
+
+  // Where a GPU is present (a device machine), the kernels run on it and agree with the JS simulation.
+  // Skipped (not passed) where there is no NVIDIA driver.
+  (fs.existsSync('/proc/driver/nvidia/version') ? it : it.skip)('on a GPU, computes what the JS lock-step simulation computes', () => {
+    expect((gpu.tsn_cuda_status!() as { ok: boolean; why?: string }).why).toBeUndefined();
+    type D3 = [number, number, number];
+    const run = (name: string, grid: D3, block: D3, ...args: unknown[]) => gpu[`gpu:${name}`]!(...grid, ...block, 0, ...args);
+    const copy = (args: unknown[]) => args.map((a) => (ArrayBuffer.isView(a) ? (a as Float64Array).slice() : a));
+    const plain = (args: unknown[]) => args.map((a) => (ArrayBuffer.isView(a) ? Array.from(a as Float64Array) : a));
+    const same = (name: string, kernel: (...a: never[]) => void, grid: D3, block: D3, args: unknown[]) => {
+      const js = copy(args);
+      const dev = copy(args);
+      launch(kernel as unknown as (...a: unknown[]) => void, { grid, block }, ...js);
+      run(name, grid, block, ...dev);
+      expect(plain(dev)).toEqual(plain(js));
+    };
+    const xs = Float64Array.from({ length: 3000 }, (_, i) => Math.sin(i) * 100);
+    const fx = Float32Array.from(xs, (v) => Math.fround(v));
+    same('vectorAdd', k.vectorAdd, [12, 1, 1], [256, 1, 1], [xs, xs.map((v) => v / 3), new Float64Array(3000)]);
+    same('saxpy', k.saxpy, [12, 1, 1], [256, 1, 1], [Math.fround(1.5), fx, fx.map((v) => Math.fround(v / 7))]);
+    same('gridStride', k.gridStride, [3, 1, 1], [64, 1, 1], [xs, 0.75]);
+    same('blockSum', k.blockSum, [24, 1, 1], [128, 1, 1], [xs, new Float64Array(24)]);
+    same('histogram', k.histogram, [8, 1, 1], [64, 1, 1], [Int32Array.from(xs, (v) => Math.trunc(v)), new Int32Array(16)]);
+    same('stencil', k.stencil, [4, 3, 1], [16, 16, 1], [fx.slice(0, 60 * 40), new Float32Array(60 * 40), 60, 40]);
+    same('atomics', k.atomics, [1, 1, 1], [1, 1, 1], [Int32Array.of(1, 2, 3, 4), new Float64Array(1), new Float64Array(1)]);
+    expectError(
+      () => run('outOfBounds', [2, 1, 1], [8, 1, 1], new Float64Array(10)),
+      'RangeError',
+      /^outOfBounds: index 1\d is out of bounds for length 10 \(src\/kernels\.ts:86\)$/,
+    );
+    expectError(() => run('throws', [2, 1, 1], [4, 1, 1], new Float64Array(1)), 'RangeError', 'thread five');
   });
 
   it("says whether it can run here, and a launch where it cannot is an Error with CUDA's name for why", () => {
