@@ -35,6 +35,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -44,6 +45,7 @@
 #include "../napi/args.h"
 #include "../napi/entry.h"
 #include "../napi/errors.h"
+#include "../napi/offload.h"
 #include "cuda-error.h"
 #include "device-array.h"
 #include "device-limits.h"
@@ -152,13 +154,6 @@ class Launch {
   }
 
   void defer() { deferred_ = true; }
-  const char* kernel_name() const { return fn_; }
-  // The JS values of the array arguments (an async launch keeps them alive until it settles).
-  std::vector<napi_value> array_values() const {
-    std::vector<napi_value> out;
-    for (const Slot& s : slots_) out.push_back(s.value);
-    return out;
-  }
 
  private:
   struct Slot {
@@ -270,88 +265,22 @@ inline napi_value launcher(napi_env env, napi_callback_info info, const char* fn
   });
 }
 
-struct AsyncLaunch {
-  Launch* launch = nullptr;
-  napi_async_work work = nullptr;
-  napi_deferred deferred = nullptr;
-  std::vector<napi_ref> refs;  // the array arguments (typed arrays and DeviceArrays), alive until it settles
-  std::optional<JsError> error;
-};
-
-inline void async_launch_execute(napi_env, void* data) {
-  auto* w = static_cast<AsyncLaunch*>(data);
-  try {
-    w->launch->execute();
-  } catch (const JsError& e) {
-    w->error = e;
-  } catch (const std::exception& e) {
-    w->error = JsError{ErrorKind::Error, std::string(w->launch->kernel_name()) + ": internal error: " + e.what()};
-  }
-}
-
-inline void async_launch_complete(napi_env env, napi_status status, void* data) {
-  auto* w = static_cast<AsyncLaunch*>(data);
-  std::optional<JsError> error = w->error;
-  if (status != napi_ok) error = JsError{ErrorKind::Error, std::string(w->launch->kernel_name()) + ": the launch was cancelled"};
-  for (napi_ref ref : w->refs) {
-    napi_value v, buffer;
-    bool is = false, detached = false;
-    if (error || napi_get_reference_value(env, ref, &v) != napi_ok) continue;
-    if (napi_is_typedarray(env, v, &is) == napi_ok && is &&
-        napi_get_typedarray_info(env, v, nullptr, nullptr, nullptr, &buffer, nullptr) == napi_ok &&
-        napi_is_detached_arraybuffer(env, buffer, &detached) == napi_ok && detached)
-      error = JsError{ErrorKind::TypeError, std::string(w->launch->kernel_name()) + ": an ArrayBuffer was detached while the kernel ran"};
-  }
-  if (error) napi_reject_deferred(env, w->deferred, make_error(env, *error));
-  else napi_resolve_deferred(env, w->deferred, ret_void(env));
-  for (napi_ref ref : w->refs) napi_delete_reference(env, ref);
-  napi_delete_async_work(env, w->work);
-  delete w->launch;
-  delete w;
-}
-
-// A launch that failed before it was queued: its Promise rejects at once.
-inline void reject_unqueued(napi_env env, AsyncLaunch* w, const JsError& e) {
-  napi_reject_deferred(env, w->deferred, make_error(env, e));
-  for (napi_ref ref : w->refs) napi_delete_reference(env, ref);
-  delete w->launch;
-  delete w;
-}
-
 // launchAsync: the same checks on the JS thread (their errors reject the
-// Promise), then the GPU work on the libuv pool; resolves undefined.
+// Promise), then the GPU work on the libuv pool, through offload's machinery
+// (napi/offload.h), which keeps the typed arrays alive until it settles and
+// rejects if one was detached meanwhile; a DeviceArray's memory is kept by
+// the launch's use of it (device-array.h). Resolves undefined.
 template <int N, typename Body>
 inline napi_value launcher_async(napi_env env, napi_callback_info info, const char* fn, Body&& body) {
-  napi_value promise;
-  auto* w = new AsyncLaunch();
-  if (napi_create_promise(env, &w->deferred, &promise) != napi_ok) {
-    delete w;
-    return nullptr;
-  }
-  try {
-    napi_value argv[N + 1];
-    size_t argc = N + 1;
-    napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-    check_argc(argc, N, fn);
-    Args args(env, argv, fn);
-    w->launch = new Launch(args, fn);
-    w->launch->defer();
-    body(args, *w->launch);
-    for (napi_value v : w->launch->array_values()) {
-      napi_ref ref;
-      napi_create_reference(env, v, 1, &ref);
-      w->refs.push_back(ref);
-    }
-    napi_value name;
-    napi_create_string_utf8(env, fn, NAPI_AUTO_LENGTH, &name);
-    napi_create_async_work(env, nullptr, name, async_launch_execute, async_launch_complete, w, &w->work);
-    napi_queue_async_work(env, w->work);
-  } catch (const JsError& e) {
-    reject_unqueued(env, w, e);
-  } catch (const std::exception& e) {
-    reject_unqueued(env, w, JsError{ErrorKind::Error, std::string(fn) + ": internal error: " + e.what()});
-  }
-  return promise;
+  return offload_entry<N>(env, info, fn, [&](Args& args) -> std::function<Outcome()> {
+    auto launch = std::make_shared<Launch>(args, fn);
+    launch->defer();
+    body(args, *launch);
+    return [launch]() {
+      launch->execute();
+      return Outcome::none();
+    };
+  });
 }
 
 }  // namespace tsn::cuda
