@@ -18,31 +18,13 @@ export interface Binding {
 }
 
 /**
- * Runs a compiled kernel over a grid: the grid and block dimensions (each
- * already checked, x/y/z), the dynamic shared memory in bytes, then the
- * kernel's arguments.
+ * A compiled kernel's launcher: the grid and block dimensions (each already
+ * checked, x/y/z), the dynamic shared memory in bytes, then the kernel's arguments.
  */
-export type Launcher = (
-  gx: number,
-  gy: number,
-  gz: number,
-  bx: number,
-  by: number,
-  bz: number,
-  sharedBytes: number,
-  ...args: unknown[]
-) => void;
+type LaunchArguments = [gx: number, gy: number, gz: number, bx: number, by: number, bz: number, sharedBytes: number, ...args: unknown[]];
+export type Launcher = (...a: LaunchArguments) => void;
 /** The same, settling when the kernel has finished and its arrays are back. */
-export type AsyncLauncher = (
-  gx: number,
-  gy: number,
-  gz: number,
-  bx: number,
-  by: number,
-  bz: number,
-  sharedBytes: number,
-  ...args: unknown[]
-) => Promise<void>;
+export type AsyncLauncher = (...a: LaunchArguments) => Promise<void>;
 
 /** What the loader found for a `@kernel` function; `launch` dispatches on it. */
 export interface KernelBinding {
