@@ -12,7 +12,8 @@ import type { ProjectConfig } from '../../runtime/project';
 export type TargetName = 'cpu' | 'cuda';
 
 /** What a module's code needs from the machine that builds and runs it. */
-export type Need = 'openmp' | 'simulator';
+/** `contraction`: GPU code whose every function is `fastmath`, so nvcc may contract a*b+c into an FMA. */
+export type Need = 'openmp' | 'simulator' | 'contraction';
 
 /** Run-time work beyond plain arithmetic, by kind (annotate's legend). */
 export type CostKind = 'boundary' | 'bounds' | 'convert' | 'throw' | 'call' | 'alloc' | 'parallel';

@@ -102,7 +102,12 @@ export function cudaSettings(
 
 /** The recipe of a cuda artefact (the CUDA back end's `recipe`). */
 export function cudaRecipe(emitted: { needs: readonly Need[] }, project: Pick<ProjectConfig, 'cflags' | 'cudaArchitectures'>): CudaRecipe {
-  return { tool: 'nvcc', flags: buildFlags(project, emitted.needs), cuda: cudaSettings(project) };
+  const settings = cudaSettings(project);
+  // `fastmath` on every kernel of the module (nvcc contracts per file, not per function): FMA allowed.
+  const deviceFlags = emitted.needs.includes('contraction')
+    ? settings.deviceFlags.map((f) => (f === '--fmad=false' ? '--fmad=true' : f))
+    : settings.deviceFlags;
+  return { tool: 'nvcc', flags: buildFlags(project, emitted.needs), cuda: { ...settings, deviceFlags } };
 }
 
 /** nvcc's -gencode options for the architectures: machine code for sm_N, PTX for compute_N. */

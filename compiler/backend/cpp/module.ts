@@ -113,10 +113,11 @@ export function prototype(fn: IrFunction): string {
 // NaN and Infinity keep their meaning (no -ffinite-math-only).
 export const FASTMATH = '__attribute__((optimize("associative-math", "no-signed-zeros", "no-trapping-math", "fp-contract=fast")))';
 
-export function emitFunction(w: CodeWriter, fn: IrFunction, head = prototype(fn)): void {
+/** `hostAttributes`: false for device code, which g++'s attributes do not reach (nvcc sets its own flags). */
+export function emitFunction(w: CodeWriter, fn: IrFunction, head = prototype(fn), hostAttributes = true): void {
   w.resetMark();
   w.mark(fn.loc.line);
-  if (fn.options.has('fastmath')) w.line(FASTMATH);
+  if (fn.options.has('fastmath') && hostAttributes) w.line(FASTMATH);
   w.block(head, () => {
     w.line(`static constexpr const char* tsn_fn = ${stringLiteral(fn.jsName ?? fn.name)};`);
     w.line('(void)tsn_fn;');

@@ -51,20 +51,20 @@ export function emitCudaModule(mod: IrModule): Emitted {
       for (const fn of device) {
         w.line();
         if (fn.module === mod.source) {
-          emitFunction(w, fn, `__device__ ${prototype(fn)}`);
+          emitFunction(w, fn, `__device__ ${prototype(fn)}`, false);
           continue;
         }
         w.withSource(fn.module, (mod.texts[fn.module] ?? '').split(/\r?\n/), () => {
           w.line('#undef TSN_SOURCE_FILE');
           w.line(`#define TSN_SOURCE_FILE ${stringLiteral(fn.module)}`);
-          emitFunction(w, fn, `__device__ ${prototype(fn)}`);
+          emitFunction(w, fn, `__device__ ${prototype(fn)}`, false);
           w.line('#undef TSN_SOURCE_FILE');
           w.line(`#define TSN_SOURCE_FILE ${stringLiteral(mod.source)}`);
         });
       }
       for (const fn of kernels) {
         w.line();
-        w.region('body', fn.jsName ?? fn.name, () => emitFunction(w, fn, `__global__ void ${implName(fn.name)}(${params(fn)})`));
+        w.region('body', fn.jsName ?? fn.name, () => emitFunction(w, fn, `__global__ void ${implName(fn.name)}(${params(fn)})`, false));
         w.line();
         w.region('entry', fn.jsName ?? fn.name, () => emitLaunchers(w, fn, writtenParams(fn, all)));
       }
@@ -88,7 +88,7 @@ export function emitCudaModule(mod: IrModule): Emitted {
     marks: w.marks,
     regions: w.regions,
     costs: w.costs,
-    needs: [],
+    needs: [...device, ...kernels].every((fn) => fn.options.has('fastmath')) ? ['contraction'] : [],
   };
 }
 
