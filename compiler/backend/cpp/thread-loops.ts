@@ -117,13 +117,14 @@ class ThreadLoops {
   /** Code without barriers, for every thread; a `return` ends the thread. */
   private region(stmts: Stmt[]): void {
     if (stmts.length === 0) return;
+    const returns = someStmt(stmts, (s) => s.k === 'return');
     const next = `tsn_next${this.regions++}`;
     const finish = `{ tsn_threads.finish(tsn_t); goto ${next}; }`;
     this.eachThread(() => {
       this.bindSlots(stmts);
       // The thread's statements in a block of their own, so the goto past them crosses no declaration.
       inDialect({ ...this.dialect, returnVoid: finish }, () => this.w.block('', () => statements(this.w, stmts, this.labels)));
-      this.w.line(`${next}:;`);
+      if (returns) this.w.line(`${next}:;`);
     });
     this.w.line('if (tsn_threads.all_done()) return;');
   }
