@@ -27,7 +27,7 @@ export { isNative, nativeOf } from './native-of';
 export { getNumThreads, setNumThreads } from './threads';
 export { offload, type Offloaded } from './offload';
 export { cuda, type Cuda, type Dim3View } from './cuda/cuda';
-export { launch, launchAsync, type KernelArgs } from './cuda/launch';
+export { kernelTarget, launch, launchAsync, type KernelArgs, type KernelTarget } from './cuda/launch';
 export { DeviceArray } from './cuda/device-array';
 export type { Dim, LaunchConfig } from './cuda/launch-config';
 export type { TypedArray, TypedArrayConstructor } from './cuda/typed-arrays';

@@ -60,6 +60,7 @@ export function attachCudaAddon(addon: Record<string, unknown> | Error): void {
     const d = place.gpu;
     return {
       usable: true,
+      device: d.name,
       limits: {
         maxBlockDim: d.maxBlockDims,
         maxThreadsPerBlock: d.maxThreadsPerBlock,

@@ -5,7 +5,7 @@
 import { DEFAULT_LIMITS, type LaunchLimits } from './launch-config';
 import { processState } from './process-state';
 
-export type GpuAvailability = { usable: true; limits?: LaunchLimits } | { usable: false; why: string };
+export type GpuAvailability = { usable: true; limits?: LaunchLimits; device?: string } | { usable: false; why: string };
 
 const NOT_LOADED: GpuAvailability = { usable: false, why: 'no GPU runtime is loaded' };
 

@@ -15,6 +15,9 @@ import { describeValue, type TypedArray } from './typed-arrays';
 /** A kernel's arguments as launch takes them: a DeviceArray wherever it takes a typed array of that kind. */
 export type KernelArgs<P extends readonly unknown[]> = { [K in keyof P]: P[K] extends TypedArray ? P[K] | DeviceArray<P[K]> : P[K] };
 
+/** Where a launch runs: see kernelTarget. */
+export type KernelTarget = { target: 'gpu'; device: string } | { target: 'sim' | 'js'; why: string };
+
 type Route = { kind: 'gpu' | 'sim'; run: Launcher; runAsync?: AsyncLauncher } | { kind: 'js' };
 
 interface Prepared {
@@ -55,7 +58,8 @@ function notice(why: string, name: string): void {
   );
 }
 
-function chooseRoute(name: string, binding: KernelBinding | undefined): Route {
+/** `onSim` hears why a kernel that could run on a GPU runs on the simulator instead (by default, the notice). */
+function chooseRoute(name: string, binding: KernelBinding | undefined, onSim = (why: string) => notice(why, name)): Route {
   const forced = mode();
   if (forced === 'gpu') {
     if (!binding?.gpu) throw new Error(`${name}: TSNATIVE_CUDA=gpu, but ${name} has no GPU build: ${whyNoGpuBuild(name, binding)}`);
@@ -68,9 +72,30 @@ function chooseRoute(name: string, binding: KernelBinding | undefined): Route {
   if (binding.gpu) {
     const gpu = gpuAvailability();
     if (gpu.usable) return { kind: 'gpu', run: binding.gpu, runAsync: binding.gpuAsync };
-    notice(gpu.why, name);
-  } else if (binding.sim) notice(whyNoGpuBuild(name, binding), name);
+    onSim(gpu.why);
+  } else if (binding.sim) onSim(whyNoGpuBuild(name, binding));
   return sim;
+}
+
+/**
+ * Where `launch(kernel, …)` runs the kernel in this process: on a GPU (with
+ * its name), on the compiled CPU simulator, or as JS in lock-step, with why
+ * not on a GPU. It decides as launch does (the GPU is asked the first time),
+ * without the simulator's notice; where launch would throw for the route
+ * (TSNATIVE_CUDA=gpu and no GPU to run on) it throws the same Error.
+ */
+export function kernelTarget(kernel: Function): KernelTarget {
+  if (typeof kernel !== 'function') throw new TypeError(`kernelTarget: expected a kernel function, got ${describeValue(kernel)}`);
+  const binding = kernelBindingOf(kernel);
+  const name = binding?.name ?? (kernel.name || 'kernel');
+  let simWhy: string | undefined;
+  const route = chooseRoute(name, binding, (why) => (simWhy = why));
+  if (route.kind === 'gpu') {
+    const gpu = gpuAvailability();
+    return { target: 'gpu', device: (gpu.usable && gpu.device) || 'GPU' };
+  }
+  if (route.kind === 'js') return { target: 'js', why: binding?.reason ?? whyNoGpuBuild(name, binding) };
+  return { target: 'sim', why: simWhy ?? (mode() === 'sim' ? 'TSNATIVE_CUDA=sim' : whyNoGpuBuild(name, binding)) };
 }
 
 function prepare(kernel: unknown, config: unknown, args: readonly unknown[]): Prepared {

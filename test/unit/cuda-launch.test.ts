@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { cuda, launch, launchAsync, type LaunchConfig } from '../../runtime/index';
+import { cuda, kernelTarget, launch, launchAsync, type LaunchConfig } from '../../runtime/index';
 import { recordKernel, registry, type Launcher } from '../../runtime/registry';
 import { setGpuAvailability } from '../../runtime/cuda/gpu';
 import { setDeviceAllocator, type DeviceStorage } from '../../runtime/cuda/device-array';
@@ -267,6 +267,29 @@ describe('where a kernel runs', () => {
     const { kernel } = bound({ sim: undefined, gpu: undefined, reason: 'not built' });
     launchAny(kernel, { grid: 1, block: 3 }, x, 5);
     expect(Array.from(x)).toEqual([5, 5, 5]);
+  });
+
+  it('kernelTarget tells where launch would run a kernel, and why not on a GPU, without the notice', () => {
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    expect(kernelTarget(vectorAdd)).toEqual({ target: 'js', why: expect.stringMatching(/^tsnative never loaded vectorAdd as a kernel/) });
+    expect(kernelTarget(bound({ sim: undefined, gpu: undefined, reason: 'not built' }).kernel)).toEqual({ target: 'js', why: 'not built' });
+    expect(kernelTarget(bound({ gpu: undefined, reason: 'k was built for cpu only' }).kernel)).toEqual({
+      target: 'sim',
+      why: 'k was built for cpu only',
+    });
+    const { kernel, calls } = bound();
+    expect(kernelTarget(kernel)).toEqual({ target: 'sim', why: 'no GPU runtime is loaded' });
+    setGpuAvailability(() => ({ usable: false, why: 'no NVIDIA driver' }));
+    expect(kernelTarget(kernel)).toEqual({ target: 'sim', why: 'no NVIDIA driver' });
+    setGpuAvailability(() => ({ usable: true, device: 'NVIDIA Test' }));
+    expect(kernelTarget(kernel)).toEqual({ target: 'gpu', device: 'NVIDIA Test' });
+    process.env.TSNATIVE_CUDA = 'sim';
+    expect(kernelTarget(kernel)).toEqual({ target: 'sim', why: 'TSNATIVE_CUDA=sim' });
+    process.env.TSNATIVE_CUDA = 'gpu';
+    expect(() => kernelTarget(vectorAdd)).toThrow(/^vectorAdd: TSNATIVE_CUDA=gpu, but vectorAdd has no GPU build/);
+    expect(() => kernelTarget(42 as unknown as AnyKernel)).toThrow(new TypeError('kernelTarget: expected a kernel function, got 42'));
+    expect(calls).toEqual([]);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('the GPU launcher gets a DeviceArray as its storage handle', () => {
