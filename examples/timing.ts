@@ -1,6 +1,6 @@
 // Timing shared by the examples: warm up, then the median of repeated runs.
 // Each example prints one JSON line that examples/demo.ts (and the e2e test) reads.
-import { isNative } from 'tsnative';
+import { isNative, type KernelTarget } from 'tsnative';
 
 export interface Timing {
   name: string;
@@ -9,6 +9,10 @@ export interface Timing {
   result: unknown;
   /** A float sum in a prange loop adds in another order than JS: results within this distance count as the same. */
   tolerance?: number;
+  /** For a kernel: where its launches ran (a GPU's name, the CPU simulator, or JS in lock-step)… */
+  where?: string;
+  /** …and, when not on a GPU, why not. */
+  why?: string;
 }
 
 export interface TimeOptions {
@@ -17,6 +21,16 @@ export interface TimeOptions {
 }
 
 export function timeIt(name: string, fn: Function, run: () => unknown, opts: TimeOptions = {}): Timing {
+  return measure(name, isNative(fn), run, opts);
+}
+
+/** timeIt for a program that launches a kernel: `target` is kernelTarget(kernel), taken before the runs. */
+export function timeKernel(name: string, target: KernelTarget, run: () => unknown, opts: TimeOptions = {}): Timing {
+  const where = target.target === 'gpu' ? `GPU (${target.device})` : target.target === 'sim' ? 'CPU simulator' : 'JS lock-step';
+  return { ...measure(name, target.target !== 'js', run, opts), where, why: target.target === 'gpu' ? undefined : target.why };
+}
+
+function measure(name: string, native: boolean, run: () => unknown, opts: TimeOptions): Timing {
   const repeats = opts.repeats ?? Number(process.env.REPEATS ?? 5);
   let result = run();
   const times: number[] = [];
@@ -27,7 +41,7 @@ export function timeIt(name: string, fn: Function, run: () => unknown, opts: Tim
   }
   times.sort((a, b) => a - b);
   const ms = times.length ? times[Math.floor(times.length / 2)]! : 0;
-  return { name, native: isNative(fn), ms, result, tolerance: opts.tolerance };
+  return { name, native, ms, result, tolerance: opts.tolerance };
 }
 
 /**
@@ -58,6 +72,12 @@ export function digest(view: ArrayBufferView): string {
 }
 
 export function report(example: string, timings: Timing[]): void {
-  if (process.env.TSNATIVE_DEMO_JSON) console.log(JSON.stringify({ example, timings }));
-  else for (const t of timings) console.log(`${example}/${t.name}: ${t.result} in ${t.ms.toFixed(2)} ms (${t.native ? 'native' : 'JS'})`);
+  if (process.env.TSNATIVE_DEMO_JSON) {
+    console.log(JSON.stringify({ example, timings }));
+    return;
+  }
+  for (const t of timings) {
+    const where = t.where ?? (t.native ? 'native' : 'JS');
+    console.log(`${example}/${t.name}: ${t.result} in ${t.ms.toFixed(2)} ms (${where})`);
+  }
 }

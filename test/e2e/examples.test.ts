@@ -6,11 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXAMPLES } from '../../examples/list';
+import { EXAMPLES, KERNEL_EXAMPLES } from '../../examples/list';
 import { compareResults, type Timing } from '../../examples/timing';
-
-const REPO = path.resolve(__dirname, '../..');
-const CLI = path.join(REPO, 'bin', 'tsnative.js');
+import { CLI, REPO, requireDist, runMain as runProgram } from '../support/examples';
 
 // Small sizes, with odd shapes where an off-by-one would show.
 const SIZES: Record<string, Record<string, string>> = {
@@ -26,17 +24,7 @@ const SIZES: Record<string, Record<string, string>> = {
 };
 
 function runMain(example: string, register: boolean, env: Record<string, string> = {}): Timing[] {
-  const base = { ...process.env };
-  for (const k of Object.keys(base)) if (k.startsWith('TSNATIVE_') || k === 'NODE_OPTIONS') delete base[k];
-  const args = ['--import', 'tsx', ...(register ? ['--import', 'tsnative/register'] : []), `examples/${example}/main.ts`];
-  const r = spawnSync(process.execPath, args, {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: { ...base, ...SIZES[example], REPEATS: '1', TSNATIVE_DEMO_JSON: '1', ...(register ? { TSNATIVE_STRICT: '1' } : {}), ...env },
-  });
-  const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
-  if (r.status !== 0 || !line) throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return (JSON.parse(line) as { timings: Timing[] }).timings;
+  return runProgram(example, register, { ...SIZES[example], ...env });
 }
 
 function expectSame(js: Timing[], native: Timing[], exactOnly: boolean): void {
@@ -50,21 +38,20 @@ function expectSame(js: Timing[], native: Timing[], exactOnly: boolean): void {
 }
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(REPO, 'dist', 'runtime', 'register', 'esm.mjs'))) {
-    throw new Error('dist/ is not built: run `npm run build:ts` first (npm test does)');
-  }
+  requireDist();
   const sources = EXAMPLES.map((e) => `examples/${e}/${e}.ts`);
   const r = spawnSync(process.execPath, [CLI, 'build', ...sources], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`tsnative build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 });
 
-test('every example folder is in the list the demo runs', () => {
+test('every example folder is in a list the demo runs', () => {
   const folders = fs
     .readdirSync(path.join(REPO, 'examples'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(REPO, 'examples', d.name, 'main.ts')))
     .map((d) => d.name);
-  expect([...EXAMPLES].sort()).toEqual(folders.sort());
-  expect(Object.keys(SIZES).sort()).toEqual(folders.sort());
+  expect([...EXAMPLES, ...KERNEL_EXAMPLES.map((e) => e.name)].sort()).toEqual(folders.sort());
+  // The kernel programs have their own test (examples-cuda.test.ts).
+  expect(Object.keys(SIZES).sort()).toEqual([...EXAMPLES].sort());
 });
 
 // Three threads on any machine, and parallel loops at every size, so the
