@@ -56,8 +56,12 @@ const UNUSABLE = new Set([
   'public',
 ]);
 
-/** The inspector's id of the execution context (realm) this module runs in, once found. */
-let contextId: number | undefined;
+// The inspector's id of the execution context (realm) this module runs in,
+// once found, kept on that realm's own global: a test runner makes a realm
+// per test file and tears the old ones down, and evaluating in a torn-down
+// context crashed V8 (v8::Context::Enter) when a module-level cache outlived it.
+const CONTEXT_ID = Symbol.for('tsnative.cuda.inspectorContextId');
+const realm = globalThis as unknown as Record<symbol, number | undefined>;
 
 function contexts(): number[] {
   const s = connect();
@@ -93,14 +97,15 @@ function probeIn(id: number): string | undefined {
 
 /** The inspector's handle on the probe parked on this realm's global: found by asking each context for it. */
 function remoteProbe(): string {
-  if (contextId !== undefined) {
-    const id = probeIn(contextId);
+  const known = realm[CONTEXT_ID];
+  if (known !== undefined) {
+    const id = probeIn(known);
     if (id) return id;
   }
   for (const ctx of contexts()) {
     const id = probeIn(ctx);
     if (id) {
-      contextId = ctx;
+      Object.defineProperty(globalThis, CONTEXT_ID, { value: ctx, enumerable: false, configurable: true, writable: true });
       return id;
     }
   }

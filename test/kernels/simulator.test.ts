@@ -201,6 +201,11 @@ describe('what the simulator reports', () => {
       /block\.x must be an integer from 1 to 1024, got 2048/,
     );
     expectError(() => simulate('vectorAdd', { grid: 1, block: [32, 32, 2] }, one(), one(), one()), 'RangeError', /at most 1024 threads/);
+    // Shared arrays count against a block's shared memory with sharedBytes, as in the JS simulation.
+    const shared =
+      /^blockSum: the shared memory of a block \(1024 bytes in shared arrays and 48129 bytes of config\.sharedBytes\) exceeds the 49152 bytes/;
+    expectError(() => simulate('blockSum', { grid: 1, block: 1, sharedBytes: 48129 }, one(), one()), 'RangeError', shared);
+    expect(() => launch(k.blockSum, { grid: 1, block: 1, sharedBytes: 48129 }, one(), one())).toThrow(shared);
     expectError(
       () => simulate('vectorAdd', { grid: 1, block: 1 }, new Float32Array(1), one(), one()),
       'TypeError',

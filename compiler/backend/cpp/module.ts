@@ -114,13 +114,14 @@ export function prototype(fn: IrFunction): string {
 export const FASTMATH = '__attribute__((optimize("associative-math", "no-signed-zeros", "no-trapping-math", "fp-contract=fast")))';
 
 /** `hostAttributes`: false for device code, which g++'s attributes do not reach (nvcc sets its own flags). */
-export function emitFunction(w: CodeWriter, fn: IrFunction, head = prototype(fn), hostAttributes = true): void {
+export function emitFunction(w: CodeWriter, fn: IrFunction, head = prototype(fn), hostAttributes = true, prologue?: () => void): void {
   w.resetMark();
   w.mark(fn.loc.line);
   if (fn.options.has('fastmath') && hostAttributes) w.line(FASTMATH);
   w.block(head, () => {
     w.line(`static constexpr const char* tsn_fn = ${stringLiteral(fn.jsName ?? fn.name)};`);
     w.line('(void)tsn_fn;');
+    prologue?.();
     statements(w, fn.body, collectLabels(fn.body));
     const last = fn.body[fn.body.length - 1];
     if (fn.returns.tag !== 'void' && last?.k !== 'return' && last?.k !== 'throw') {

@@ -4,7 +4,8 @@
 // reads the launch shape and the arguments as a native function's, then runs
 // every block; its offload form is launchAsync's.
 import type { AtomicOp, IrFunction } from '../../ir/nodes';
-import { someStmt } from '../../ir/walk';
+import { expressions, someStmt } from '../../ir/walk';
+import { ARRAYS } from '../../ir/types';
 import { implName, localName, offloadExport } from '../names';
 import { simExport } from '../../../runtime/kernel-names';
 import type { CodeWriter } from '../writer';
@@ -33,6 +34,15 @@ function simDialect(cooperative: boolean): KernelDialect {
     returnVoid: cooperative ? 'co_return;' : 'return;',
     arrayType: (element) => `tsn::View<${element}>`,
   };
+}
+
+const ELEMENT_BYTES: Record<string, number> = { f64: 8, f32: 4, i32: 4, u32: 4, i16: 2, u16: 2, i8: 1, u8: 1 };
+
+/** The bytes of a kernel's shared arrays: they count against a block's shared memory with the launch's sharedBytes. */
+function staticShared(fn: IrFunction): number {
+  let bytes = 0;
+  for (const e of expressions(fn.body)) if (e.k === 'sharedArray') bytes += e.length * ELEMENT_BYTES[ARRAYS[e.arrayKind].element]!;
+  return bytes;
 }
 
 const cooperative = (fn: IrFunction): boolean => someStmt(fn.body, (s) => s.k === 'barrier');
@@ -70,7 +80,7 @@ export function emitSimEntry(w: CodeWriter, fn: IrFunction): void {
     w.block(
       `return tsn::entry<${arity}>(env, info, ${name}, [&](tsn::Args& args) -> napi_value`,
       () => {
-        w.line(`const tsn::sim::Shape tsn_shape = tsn::sim::read_shape(args, ${name});`);
+        w.line(`const tsn::sim::Shape tsn_shape = tsn::sim::read_shape(args, ${name}, ${staticShared(fn)});`);
         readArguments(w, fn, SHAPE_ARGUMENTS);
         w.line(runStatement(fn));
         w.line('return tsn::ret_void(env);');
@@ -84,7 +94,7 @@ export function emitSimEntry(w: CodeWriter, fn: IrFunction): void {
       w.block(
         `return tsn::offload_entry<${arity}>(env, info, ${name}, [&](tsn::Args& args) -> std::function<tsn::Outcome()>`,
         () => {
-          w.line(`const tsn::sim::Shape tsn_shape = tsn::sim::read_shape(args, ${name});`);
+          w.line(`const tsn::sim::Shape tsn_shape = tsn::sim::read_shape(args, ${name}, ${staticShared(fn)});`);
           readArguments(w, fn, SHAPE_ARGUMENTS);
           w.line(`return [=]() { ${runStatement(fn)} return tsn::Outcome::none(); };`);
         },

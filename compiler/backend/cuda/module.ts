@@ -5,8 +5,8 @@
 // arrays it writes. The statements are the C++ back end's, printed in the
 // GPU's dialect: only the thread's position, barriers, shared arrays, atomics
 // and the array type are spelled differently.
-import type { AtomicOp, IrFunction, IrModule } from '../../ir/nodes';
-import { calledFunctions } from '../../ir/walk';
+import type { AtomicOp, Expr, IrFunction, IrModule } from '../../ir/nodes';
+import { calledFunctions, expressions } from '../../ir/walk';
 import type { Emitted } from '../backend';
 import { implName, localName, offloadExport } from '../names';
 import { gpuExport } from '../../../runtime/kernel-names';
@@ -24,10 +24,8 @@ const GPU_DIALECT: KernelDialect = {
   thread: (name, axis) => `static_cast<int64_t>(${name}.${AXES[axis]})`,
   atomic: (op: AtomicOp, element, _shared, args) => `tsn::atomic_${op}(&${element}, ${args.join(', ')})`,
   barrier: () => '__syncthreads();',
-  sharedLet: (local, element, slot, length) => [
-    `__shared__ ${element} tsn_shared${slot}[${length}];`,
-    `const tsn::DeviceView<${element}> ${localName(local)}{tsn_shared${slot}, ${length}};`,
-  ],
+  // The storage is declared, and zero-filled, at the kernel's start (sharedPrologue).
+  sharedLet: (local, element, slot, length) => [`const tsn::DeviceView<${element}> ${localName(local)}{tsn_shared${slot}, ${length}};`],
   returnVoid: 'return;',
   arrayType: (element) => `tsn::DeviceView<${element}>`,
 };
@@ -64,7 +62,9 @@ export function emitCudaModule(mod: IrModule): Emitted {
       }
       for (const fn of kernels) {
         w.line();
-        w.region('body', fn.jsName ?? fn.name, () => emitFunction(w, fn, `__global__ void ${implName(fn.name)}(${params(fn)})`, false));
+        w.region('body', fn.jsName ?? fn.name, () =>
+          emitFunction(w, fn, `__global__ void ${implName(fn.name)}(${params(fn)})`, false, () => sharedPrologue(w, fn)),
+        );
         w.line();
         w.region('entry', fn.jsName ?? fn.name, () => emitLaunchers(w, fn, writtenParams(fn, all)));
       }
@@ -90,6 +90,26 @@ export function emitCudaModule(mod: IrModule): Emitted {
     costs: w.costs,
     needs: [...device, ...kernels].every((fn) => fn.options.has('fastmath')) ? ['contraction'] : [],
   };
+}
+
+/**
+ * A block's shared arrays start zero-filled, as JS arrays do (and the
+ * simulators' do); GPU shared memory starts with whatever was there. Every
+ * thread of the block is at the kernel's start, so the barrier is uniform.
+ */
+function sharedPrologue(w: CodeWriter, fn: IrFunction): void {
+  const arrays = [...expressions(fn.body)].filter((e): e is Expr & { k: 'sharedArray' } => e.k === 'sharedArray');
+  if (arrays.length === 0) return;
+  w.line(
+    'const int64_t tsn_rank = threadIdx.x + static_cast<int64_t>(blockDim.x) * (threadIdx.y + static_cast<int64_t>(blockDim.y) * threadIdx.z);',
+  );
+  w.line('const int64_t tsn_threads = static_cast<int64_t>(blockDim.x) * blockDim.y * blockDim.z;');
+  for (const a of arrays) {
+    const t = elementType(a.arrayKind);
+    w.line(`__shared__ ${t} tsn_shared${a.slot}[${a.length}];`);
+    w.line(`for (int64_t tsn_i = tsn_rank; tsn_i < ${a.length}; tsn_i += tsn_threads) tsn_shared${a.slot}[tsn_i] = 0;`);
+  }
+  w.line('__syncthreads();');
 }
 
 const params = (fn: IrFunction): string => fn.params.map((p) => `${cppType(p.type)} ${localName(p)}`).join(', ');

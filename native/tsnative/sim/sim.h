@@ -47,7 +47,8 @@ struct Shape {
 
 // The launch shape, arguments 0..6 of a simulator entry. The JS launch() has
 // checked it already; the addon may also be called directly, so check again.
-inline Shape read_shape(const Args& args, const char* kernel) {
+// `static_shared`: the bytes of the kernel's shared arrays, which count against a block's limit with sharedBytes.
+inline Shape read_shape(const Args& args, const char* kernel, int64_t static_shared = 0) {
   const char* names[7] = {"grid.x", "grid.y", "grid.z", "block.x", "block.y", "block.z", "sharedBytes"};
   const double limits[7] = {2147483647.0, 65535.0, 65535.0, 1024.0, 1024.0, 64.0, 49152.0};
   int64_t v[7];
@@ -62,6 +63,10 @@ inline Shape read_shape(const Args& args, const char* kernel) {
   Shape s{Dim3{v[0], v[1], v[2]}, Dim3{v[3], v[4], v[5]}, v[6]};
   if (s.block.count() > 1024)
     throw_js(ErrorKind::RangeError, std::string(kernel) + ": a block has at most 1024 threads, got " + std::to_string(s.block.count()));
+  if (static_shared + s.shared_bytes > 49152)
+    throw_js(ErrorKind::RangeError, std::string(kernel) + ": the shared memory of a block (" + std::to_string(static_shared) + " bytes in shared arrays" +
+                                        (s.shared_bytes ? " and " + std::to_string(s.shared_bytes) + " bytes of config.sharedBytes" : std::string()) +
+                                        ") exceeds the 49152 bytes a block may have");
   return s;
 }
 
