@@ -81,11 +81,12 @@ function contexts(): number[] {
   return ids.reverse();
 }
 
-function probeIn(id: number): string | undefined {
+/** `id` undefined: the default context (the main realm of an ordinary program). */
+function probeIn(id: number | undefined): string | undefined {
   try {
     const r = post<{ result: RemoteObject }>('Runtime.evaluate', {
       expression: 'globalThis[Symbol.for("tsnative.cuda.scopeProbe")]',
-      contextId: id,
+      ...(id === undefined ? {} : { contextId: id }),
       objectGroup: GROUP,
       silent: true,
     });
@@ -97,11 +98,10 @@ function probeIn(id: number): string | undefined {
 
 /** The inspector's handle on the probe parked on this realm's global: found by asking each context for it. */
 function remoteProbe(): string {
+  // An ordinary program's kernels live in the main realm: no other context is touched.
   const known = realm[CONTEXT_ID];
-  if (known !== undefined) {
-    const id = probeIn(known);
-    if (id) return id;
-  }
+  const first = probeIn(known);
+  if (first) return first;
   for (const ctx of contexts()) {
     const id = probeIn(ctx);
     if (id) {
