@@ -51,11 +51,11 @@ describe('tsnative/mpi without a binding', () => {
   });
 });
 
+const SKIP_REASON = `skipped: mpirun is not installed (on Debian or Ubuntu: apt-get install ${MPI_OS_PACKAGES}; .ci/run installs it)`;
 const describeMpi = HAVE_MPIRUN ? describe : describe.skip;
-if (!HAVE_MPIRUN)
-  console.warn(`test/mpi: skipped, mpirun is not installed (on Debian or Ubuntu: apt-get install ${MPI_OS_PACKAGES}); .ci/run installs it`);
+if (!HAVE_MPIRUN) console.warn(`test/mpi: ${SKIP_REASON}`);
 
-describeMpi('tsnative/mpi under mpirun (skipped when mpirun is absent)', () => {
+describeMpi(`tsnative/mpi under mpirun${HAVE_MPIRUN ? '' : ` — ${SKIP_REASON}`}`, () => {
   beforeAll(() => {
     const binding = path.join(REPO, 'build', 'Release', 'tsnative_mpi.node');
     if (!fs.existsSync(binding))
@@ -69,6 +69,7 @@ describeMpi('tsnative/mpi under mpirun (skipped when mpirun is absent)', () => {
     ['p2p.js', 3],
     ['collectives.js', 2],
     ['collectives.js', 3],
+    ['threads.js', 2],
   ])('%s with %i ranks', (script, n) => {
     const r = mpirun(n, script);
     if (r.status !== 0) throw new Error(`mpirun -np ${n} ${script} exited ${r.status} after ${r.seconds} s:\n${r.output}`);

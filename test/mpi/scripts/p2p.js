@@ -68,6 +68,7 @@ run('p2p', ({ world, ANY_SOURCE, ANY_TAG, TAG_UB, Wtime, Wtick }) => {
   } else {
     world.send(new Float64Array(rank).fill(-0), 0, 40 + rank);
   }
+  world.barrier(); // no later message may reach rank 0's ANY_TAG receives above
 
   // In place: a view at an offset, and SharedArrayBuffer memory, receive straight into their memory.
   if (rank === 1) {
