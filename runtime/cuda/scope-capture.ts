@@ -77,8 +77,8 @@ function contexts(): number[] {
   } finally {
     s.off('Runtime.executionContextCreated', onCreated);
   }
-  // Newest first: a test runner's sandbox is made after the main context.
-  return ids.reverse();
+  // Newest first (ids grow as contexts are made): a test runner's sandbox is made after the main context.
+  return ids.sort((a, b) => b - a);
 }
 
 /** `id` undefined: the default context (the main realm of an ordinary program). */
@@ -102,12 +102,14 @@ function remoteProbe(): string {
   const known = realm[CONTEXT_ID];
   const first = probeIn(known);
   if (first) return first;
-  for (const ctx of contexts()) {
-    const id = probeIn(ctx);
-    if (id) {
-      Object.defineProperty(globalThis, CONTEXT_ID, { value: ctx, enumerable: false, configurable: true, writable: true });
-      return id;
-    }
+  // Otherwise this realm is the newest context (a test runner's sandbox, made
+  // after the main one). Older contexts are never evaluated in: a test runner
+  // tears its old sandboxes down, and evaluating in one crashed V8.
+  const newest = contexts()[0];
+  const id = newest === undefined ? undefined : probeIn(newest);
+  if (id) {
+    Object.defineProperty(globalThis, CONTEXT_ID, { value: newest, enumerable: false, configurable: true, writable: true });
+    return id;
   }
   throw new Error('node:inspector cannot find the realm this program runs in');
 }
