@@ -1,5 +1,5 @@
 // `tsnative/mpi`: message passing between the ranks of an `mpirun -np N node app.js`
-// job, over the system's MPI (SPEC §6). Buffers are typed arrays, used in place
+// job, over the system's MPI (docs/mpi.md). Buffers are typed arrays, used in place
 // (zero-copy, SharedArrayBuffer-backed views too); the MPI datatype comes from
 // the array's kind. Calls block like their MPI counterparts.
 //
